@@ -1,0 +1,38 @@
+# One command sets up and runs: `make run` to practise, `make test` for the suite.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint bench lock clean
+
+# The venv is rebuilt when the lock changes; installs are hash-checked against it.
+$(BIN)/.installed: requirements/dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/trainer
+
+test: $(BIN)/.installed
+	$(BIN)/ruff check trainer tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check trainer tests
+	$(BIN)/ruff format --check trainer tests
+	$(BIN)/mypy
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/bench.py
+
+# Re-resolve the locks (needs network access to the package index).
+lock:
+	$(PYTHON) -m pip install --quiet pip-tools
+	$(PYTHON) -m piptools compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --allow-unsafe --strip-extras --extra dev -o requirements/dev.lock pyproject.toml
+	$(PYTHON) -m piptools compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --allow-unsafe --strip-extras -o requirements/run.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) build *.egg-info
