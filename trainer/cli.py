@@ -96,7 +96,130 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("kind", choices=["personas", "scenarios", "rubrics"])
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
     _content_option(listing)
+
+    chat = commands.add_parser(
+        "chat",
+        help="headless role-play: trainee lines on stdin, BUYER: lines on stdout",
+        description="Role-play a scenario without the terminal app. Reads one trainee line per "
+        "input line until end of input or /end; prints each buyer line as 'BUYER: text'; then "
+        "prints a short scorecard. In-session commands: /end /undo /hint /retry /offline.",
+    )
+    chat.add_argument("scenario", metavar="SCENARIO_ID", help="see `trainer list scenarios`")
+    _model_options(chat)
+    chat.add_argument("--seed", type=int, help="fix the buyer's wording (same seed, same words)")
+    chat.add_argument(
+        "--trainee", metavar="NAME", help="who is practising (default: config or user)"
+    )
+    chat.add_argument("--out", type=Path, metavar="FILE", help="write the transcript JSON here")
+    chat.add_argument("--exam", action="store_true", help="no hints, no undo")
+    _content_option(chat)
+
+    grade = commands.add_parser(
+        "grade",
+        help="grade transcripts: a .json, a .jsonl batch, or a folder",
+        description="Grade transcripts against a rubric. PATH is a transcript .json, a .jsonl "
+        "file with one transcript per line, or a folder of them. Transcripts with no scenario, "
+        "or one unknown to the library, use the default rubric. With --json, prints one "
+        "scorecard per transcript as JSON Lines, in input order.",
+    )
+    grade.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    grade.add_argument("--rubric", metavar="ID", help="grade with this rubric instead")
+    grade.add_argument(
+        "--judge",
+        metavar="offline|MODEL",
+        default="offline",
+        help="offline (default, deterministic) or a litellm model string for an LLM judge",
+    )
+    grade.add_argument("--api-base", metavar="URL", help="OpenAI-compatible server for the judge")
+    grade.add_argument(
+        "--json", action="store_true", help="JSON Lines, one scorecard per transcript"
+    )
+    _content_option(grade)
+
+    sessions = commands.add_parser(
+        "sessions",
+        help="list saved sessions",
+        description="List the sessions saved under TRAINER_HOME, oldest first.",
+    )
+    sessions.add_argument("--json", action="store_true", help="one JSON object per line")
+    sessions.add_argument("--trainee", metavar="NAME", help="only this trainee")
+    sessions.add_argument("--scenario", metavar="ID", help="only this scenario")
+
+    assign = commands.add_parser(
+        "assign",
+        help="assign a scenario to trainees, with a due date and pass mark",
+        description="Create one assignment per trainee. --exam makes it a graded drill: a fixed "
+        "seed so everyone meets the same buyer behaviour, no hints, no undo, and the attempt "
+        "limit enforced.",
+    )
+    assign.add_argument("scenario", metavar="SCENARIO_ID")
+    assign.add_argument(
+        "--to",
+        dest="trainees",
+        metavar="NAME",
+        action="append",
+        required=True,
+        help="a trainee (repeatable)",
+    )
+    assign.add_argument("--due", metavar="YYYY-MM-DD", help="due date")
+    assign.add_argument(
+        "--pass-mark", type=int, metavar="N", help="default: the rubric's pass mark"
+    )
+    assign.add_argument("--attempts", type=int, metavar="N", help="attempt limit (default: none)")
+    assign.add_argument(
+        "--exam", action="store_true", help="graded drill: fixed seed, no hints or undo"
+    )
+    _content_option(assign)
+
+    report = commands.add_parser(
+        "report",
+        help="who passed, who is improving, and the team's weak spot",
+        description="Report on assignments, trainees and objection categories. Text by default; "
+        "--json or --csv for programs; --html FILE for one self-contained page to open or mail.",
+    )
+    fmt = report.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="one JSON document")
+    fmt.add_argument("--csv", action="store_true", help="assignments as CSV")
+    fmt.add_argument("--html", type=Path, metavar="FILE", help="write a self-contained HTML report")
+    report.add_argument("--trainee", metavar="NAME", help="only this trainee")
+    report.add_argument("--scenario", metavar="ID", help="only this scenario")
+    _content_option(report)
+
+    export = commands.add_parser(
+        "export",
+        help="export a saved session as Markdown or JSON",
+        description="Print a saved session (transcript and scorecard) as Markdown or JSON.",
+    )
+    export.add_argument(
+        "session", metavar="SESSION_ID", help="an id from `trainer sessions` (a prefix works)"
+    )
+    export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of stdout")
+    _content_option(export)
+
+    importing = commands.add_parser(
+        "import",
+        help="add transcripts from other machines to this store",
+        description="Import transcript files (.json, .jsonl, or folders). Re-importing the same "
+        "transcript adds nothing.",
+    )
+    importing.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    _content_option(importing)
     return parser
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        metavar="M",
+        help="who voices the buyer: 'offline' (default) or any litellm model string, "
+        "e.g. openai/gpt-4o-mini (key from OPENAI_API_KEY)",
+    )
+    parser.add_argument(
+        "--api-base",
+        metavar="URL",
+        help="an OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 with --model openai/NAME",
+    )
 
 
 def _extra(args: argparse.Namespace) -> list[Path]:
@@ -113,6 +236,40 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from trainer.commands.content import list_content
 
         return list_content(args.kind, args.json, _extra(args))
+    if command == "chat":
+        from trainer.commands.chat import chat
+
+        return chat(
+            args.scenario,
+            model=args.model,
+            api_base=args.api_base,
+            seed=args.seed,
+            trainee=args.trainee,
+            out=args.out,
+            exam=args.exam,
+            extra=_extra(args),
+        )
+    if command == "grade":
+        from trainer.commands.grade import grade_paths
+
+        return grade_paths(
+            args.paths,
+            rubric=args.rubric,
+            judge=args.judge,
+            api_base=args.api_base,
+            as_json=args.json,
+            extra=_extra(args),
+        )
+    if command == "sessions":
+        from trainer.commands.history import list_sessions
+
+        return list_sessions(as_json=args.json, trainee=args.trainee, scenario=args.scenario)
+    if command in ("assign", "report", "export", "import"):
+        import importlib
+
+        manage = importlib.import_module("trainer.commands.manage")
+        handler = getattr(manage, f"{command}_command")
+        return int(handler(args, _extra(args)))
     parser.print_help()
     return 0
 

@@ -46,7 +46,9 @@ def test_missing_persona_reference_is_an_error(content_dir, capsys):
 
 
 def test_broken_template_fails_in_validate_with_its_line(content_dir, capsys):
-    path = copy_scenario(content_dir, "typo", **{"{{ offer.price }} is more": "{{ offer.prise }} is more"})
+    path = copy_scenario(
+        content_dir, "typo", **{"{{ offer.price }} is more": "{{ offer.prise }} is more"}
+    )
     assert main(["validate", str(path)]) == 2
     (line,) = capsys.readouterr().out.strip().splitlines()
     assert line.startswith(f"{path}:")

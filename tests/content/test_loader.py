@@ -110,9 +110,11 @@ def test_id_must_match_stem_and_stem_must_be_a_slug(tmp_path):
 
 
 def test_control_characters_in_text_are_refused(tmp_path):
-    text = SCENARIO.replace("The CFO who", "The \\e[31mCFO who").replace(
-        "title: The", 'title: "The'
-    ).replace("too much\n", 'too much"\n', 1)
+    text = (
+        SCENARIO.replace("The CFO who", "The \\e[31mCFO who")
+        .replace("title: The", 'title: "The')
+        .replace("too much\n", 'too much"\n', 1)
+    )
     _, errors, _ = load(tmp_path, text)
     assert any("control character" in e.message for e in errors)
 
@@ -131,12 +133,16 @@ def test_persona_needs_lines_for_every_move(tmp_path):
 
 
 yaml_ish = st.text(
-    alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"#%@`\n\t ?,0123456789\\x") + ["\u00e9", "\x00", "\x1b"]),
+    alphabet=st.sampled_from(
+        list("abc:-[]{}&*!|>'\"#%@`\n\t ?,0123456789\\x") + ["\u00e9", "\x00", "\x1b"]
+    ),
     max_size=300,
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=yaml_ish)
 def test_any_text_gives_a_model_or_errors_never_an_exception(tmp_path, text):
     model, errors, _ = load(tmp_path, text)
@@ -145,7 +151,9 @@ def test_any_text_gives_a_model_or_errors_never_an_exception(tmp_path, text):
         assert "\n" not in str(error)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=400))
 def test_any_bytes_never_raise(tmp_path, data):
     model, errors, _ = load(tmp_path, data, Persona, "p.yaml")

@@ -67,24 +67,27 @@ def _within(error: ContentError, wanted: list[Path]) -> bool:
 
 
 def _counts(library: Library, wanted: list[Path] | None) -> dict[str, int]:
-    counts = dict.fromkeys(KINDS, 0)
+    counts: dict[str, int] = dict.fromkeys(KINDS, 0)
     for (kind, _), source in library.sources.items():
         if wanted is None or any(source.path == w or w in source.path.parents for w in wanted):
             counts[kind] += 1
     return counts
 
 
-def _load(extra: list[Path]) -> Library:
+def load_checked_library(extra: list[Path]) -> Library:
+    """The library, or exit 2 listing its problems: never run on broken content."""
     library = load_library(extra)
     if library.errors:
         for error in library.errors[:20]:
             print(error, file=sys.stderr)
-        raise BadInput(f"the content library has {len(library.errors)} problem(s); run `trainer validate`")
+        raise BadInput(
+            f"the content library has {len(library.errors)} problem(s); run `trainer validate`"
+        )
     return library
 
 
 def list_content(kind: str, as_json: bool, extra: list[Path]) -> int:
-    library = _load(extra)
+    library = load_checked_library(extra)
     rows = entries(library, kind)
     if as_json:
         for row in rows:

@@ -31,7 +31,11 @@ __all__ = [
 
 Kind = Literal["personas", "scenarios", "rubrics"]
 KINDS: tuple[Kind, ...] = ("personas", "scenarios", "rubrics")
-MODELS: dict[Kind, type[BaseModel]] = {"personas": Persona, "scenarios": Scenario, "rubrics": Rubric}
+MODELS: dict[Kind, type[BaseModel]] = {
+    "personas": Persona,
+    "scenarios": Scenario,
+    "rubrics": Rubric,
+}
 DEFAULT_RUBRIC = "consultative-vs-pressure"
 # More files than any real library holds: a mistyped --content pointing at a
 # home folder should fail fast rather than crawl.
@@ -43,7 +47,9 @@ class UnknownContent(LookupError):
 
     def __init__(self, kind: str, ident: str, known: Iterable[str]) -> None:
         names = sorted(known)
-        hint = f"; known: {', '.join(names[:12])}{' ...' if len(names) > 12 else ''}" if names else ""
+        hint = (
+            f"; known: {', '.join(names[:12])}{' ...' if len(names) > 12 else ''}" if names else ""
+        )
         super().__init__(f"unknown {kind[:-1]} {ident!r}{hint}")
         self.kind = kind
         self.ident = ident
@@ -113,7 +119,12 @@ class Library:
         return source.sha256 if source else None
 
     def _store(self, kind: Kind) -> dict[str, Any]:
-        return {"personas": self.personas, "scenarios": self.scenarios, "rubrics": self.rubrics}[kind]
+        stores: dict[str, dict[str, Any]] = {
+            "personas": self.personas,
+            "scenarios": self.scenarios,
+            "rubrics": self.rubrics,
+        }
+        return stores[kind]
 
 
 def _files(folder: Path) -> Iterator[Path]:
@@ -132,7 +143,9 @@ def load_library(extra_roots: Iterable[Path] = (), *, roots: list[Path] | None =
             continue
         if not any((root / kind).is_dir() for kind in KINDS):
             library.errors.append(
-                ContentError(str(root), None, "content folder has no personas/, scenarios/ or rubrics/")
+                ContentError(
+                    str(root), None, "content folder has no personas/, scenarios/ or rubrics/"
+                )
             )
             continue
         for kind in KINDS:
@@ -147,7 +160,7 @@ def _load_one(library: Library, kind: Kind, path: Path) -> None:
     library.errors.extend(errors)
     if model is None:
         return
-    ident = str(getattr(model, "id"))
+    ident = str(model.id)  # type: ignore[attr-defined]
     known = library.sources.get((kind, ident))
     if known is not None:
         library.errors.append(
@@ -155,7 +168,9 @@ def _load_one(library: Library, kind: Kind, path: Path) -> None:
         )
         return
     library._store(kind)[ident] = model
-    library.sources[(kind, ident)] = Source(path, hashlib.sha256(path.read_bytes()).hexdigest(), lines)
+    library.sources[(kind, ident)] = Source(
+        path, hashlib.sha256(path.read_bytes()).hexdigest(), lines
+    )
 
 
 def _cross_check(library: Library) -> None:
@@ -178,10 +193,14 @@ def _cross_check(library: Library) -> None:
                 )
             )
     if DEFAULT_RUBRIC not in library.rubrics:
-        library.errors.append(ContentError("rubrics", None, f"the default rubric {DEFAULT_RUBRIC!r} is missing"))
+        library.errors.append(
+            ContentError("rubrics", None, f"the default rubric {DEFAULT_RUBRIC!r} is missing")
+        )
 
 
-_SAMPLE_OFFER = Offer(product="the product", price="$10,000 a year", context="a sample offer", stage=Stage.PROPOSAL)
+_SAMPLE_OFFER = Offer(
+    product="the product", price="$10,000 a year", context="a sample offer", stage=Stage.PROPOSAL
+)
 
 
 def template_context(persona: Persona, scenario: Scenario | None, trainee: str) -> dict[str, Any]:
@@ -207,10 +226,10 @@ def check_templates(library: Library) -> list[ContentError]:
                     errors.append(_template_error(source, where, problem))
     for ident, scenario in library.scenarios.items():
         source = library.sources[("scenarios", ident)]
-        persona = library.personas.get(scenario.persona)
-        if persona is None:
+        buyer = library.personas.get(scenario.persona)
+        if buyer is None:
             continue  # already reported by the cross-check
-        context = template_context(persona, scenario, "Sam")
+        context = template_context(buyer, scenario, "Sam")
         texts: list[tuple[tuple[str | int, ...], str]] = [
             (("opening", i), t) for i, t in enumerate(scenario.opening)
         ]
@@ -219,9 +238,9 @@ def check_templates(library: Library) -> list[ContentError]:
             texts.append((base + ("surface",), objection.surface))
             for name in ("variants", "reveal", "resolved"):
                 texts += [(base + (name, i), t) for i, t in enumerate(getattr(objection, name))]
-        for where, text in texts:
+        for place, text in texts:
             if problem := check(text, context):
-                errors.append(_template_error(source, where, problem))
+                errors.append(_template_error(source, place, problem))
     return errors
 
 

@@ -92,9 +92,9 @@ def parse_yaml(raw: bytes) -> tuple[Any, dict[Path_, int]]:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        at = mark.line + 1 if mark else None
         problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise _Invalid(line, f"YAML: {problem}") from None
+        raise _Invalid(at, f"YAML: {problem}") from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         raise _Invalid(line, f"YAML: character {exc.character:#x} is not allowed") from None
@@ -142,7 +142,17 @@ def load_model(
     name = display or str(path)
     stem = path.stem
     if not SLUG.match(stem):
-        return None, [ContentError(name, None, f"file name {stem!r} is not a valid id (lowercase letters, digits, '-')")], {}
+        return (
+            None,
+            [
+                ContentError(
+                    name,
+                    None,
+                    f"file name {stem!r} is not a valid id (lowercase letters, digits, '-')",
+                )
+            ],
+            {},
+        )
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -154,9 +164,25 @@ def load_model(
     if not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "nothing"
         kind = {"list": "a list", "str": "a string", "int": "a number"}.get(kind, kind)
-        return None, [ContentError(name, lines.get(()), f"top level must be a mapping of fields, found {kind}")], {}
+        return (
+            None,
+            [
+                ContentError(
+                    name, lines.get(()), f"top level must be a mapping of fields, found {kind}"
+                )
+            ],
+            {},
+        )
     if "id" in data and data["id"] != stem:
-        return None, [ContentError(name, lines.get(("id",)), f"id {data['id']!r} must match the file name {stem!r}")], {}
+        return (
+            None,
+            [
+                ContentError(
+                    name, lines.get(("id",)), f"id {data['id']!r} must match the file name {stem!r}"
+                )
+            ],
+            {},
+        )
     data = {**data, "id": stem}
     try:
         return model.model_validate(data), [], lines

@@ -175,6 +175,8 @@ class Criterion(Strict):
     id: Slug
     title: Line
     weight: Annotated[int, Field(ge=1, le=100)]
+    # Turns that must show a rewarded tactic for full marks on this criterion.
+    target: Annotated[int, Field(ge=1, le=20)] = 2
     rewards: list[Tactic] = []
     penalises: list[Tactic] = []
     levels: Levels

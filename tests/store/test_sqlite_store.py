@@ -1,0 +1,158 @@
+"""The SQLite store: migrations, autosave, rewind, import, concurrency."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+from trainer.session.transcript import Transcript, Turn
+from trainer.store.migrations import MIGRATIONS
+from trainer.store.sqlite import SqliteStore, open_store
+
+
+def transcript(session_id: str = "s1", trainee: str = "ana") -> Transcript:
+    return Transcript(
+        id=session_id,
+        scenario="saas-cfo-price",
+        persona="dana-cfo",
+        trainee=trainee,
+        model="offline",
+        seed=7,
+        started="2026-11-24T10:00:00Z",
+        turns=[],
+    )
+
+
+def test_migrations_apply_once_and_in_order(tmp_path):
+    path = tmp_path / "t.db"
+    store = SqliteStore(path)
+    assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+    store.close()
+    again = SqliteStore(path)  # reopening applies nothing new and keeps data
+    assert again.applied_migrations() == [name for name, _ in MIGRATIONS]
+    again.close()
+
+
+def test_older_database_is_upgraded(tmp_path):
+    """A database made by the first release (only migration 0001) opens in this one."""
+    path = tmp_path / "t.db"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied TEXT)")
+    name, script = MIGRATIONS[0]
+    old.executescript(script)
+    old.execute("INSERT INTO schema_migrations VALUES (?, 'then')", (name,))
+    old.execute(
+        "INSERT INTO sessions (id, trainee, scenario, started) VALUES ('old1', 'ana', 'saas-cfo-price', 'x')"
+    )
+    old.commit()
+    old.close()
+    store = SqliteStore(path)
+    assert store.applied_migrations() == [n for n, _ in MIGRATIONS]
+    assert store.load_session("old1").trainee == "ana"
+    store.close()
+
+
+def test_turns_are_saved_one_by_one_and_listed(tmp_path):
+    store = open_store(tmp_path)
+    store.create_session(transcript())
+    store.save_turn("s1", 0, {"role": "buyer", "text": "Hello"})
+    store.save_turn("s1", 1, {"role": "trainee", "text": "Hi, what's on your mind?"})
+    # A second connection (another process, say) sees both right away.
+    other = open_store(tmp_path)
+    loaded = other.load_session("s1")
+    assert [t.text for t in loaded.turns] == ["Hello", "Hi, what's on your mind?"]
+    (row,) = other.list_sessions()
+    assert (row.id, row.trainee, row.trainee_turns, row.finished) == ("s1", "ana", 1, None)
+    store.close()
+    other.close()
+
+
+def test_saving_an_earlier_index_drops_later_turns(tmp_path):
+    store = open_store(tmp_path)
+    store.create_session(transcript())
+    for i, text in enumerate(["a", "b", "c", "d"]):
+        store.save_turn("s1", i, {"role": "buyer" if i % 2 == 0 else "trainee", "text": text})
+    store.save_turn("s1", 1, {"role": "trainee", "text": "B"})
+    assert [t.text for t in store.load_session("s1").turns] == ["a", "B"]
+    store.truncate("s1", 1)
+    assert [t.text for t in store.load_session("s1").turns] == ["a"]
+    store.close()
+
+
+def test_finish_records_score_and_a_rewind_reopens(tmp_path):
+    store = open_store(tmp_path)
+    store.create_session(transcript())
+    store.save_turn("s1", 0, {"role": "buyer", "text": "a"})
+    store.finish_session(
+        "s1",
+        finished="2026-11-24T10:05:00Z",
+        outcome="stalled",
+        score=55,
+        passed=False,
+        scorecard={"score": 55},
+    )
+    (row,) = store.list_sessions()
+    assert (row.outcome, row.score, row.passed) == ("stalled", 55, False)
+    assert store.scorecard("s1") == {"score": 55}
+    store.truncate("s1", 1)
+    (row,) = store.list_sessions()
+    assert row.finished is None and row.score is None
+    store.close()
+
+
+def test_import_is_idempotent(tmp_path):
+    store = open_store(tmp_path)
+    t = transcript("from-elsewhere")
+    t.turns.append(Turn(role="buyer", text="Hi"))
+    assert store.import_transcript(t) is True
+    assert store.import_transcript(t) is False
+    anonymous = Transcript(turns=[Turn(role="trainee", text="hello")])
+    assert store.import_transcript(anonymous) is True
+    assert store.import_transcript(anonymous) is False
+    assert len(store.list_sessions()) == 2
+    store.close()
+
+
+def test_short_id_prefix_loads(tmp_path):
+    store = open_store(tmp_path)
+    store.create_session(transcript("abcdef123456"))
+    assert store.load_session("abcd").id == "abcdef123456"
+    store.close()
+
+
+def test_concurrent_writers_lose_nothing(tmp_path):
+    """Two trainees on one machine, each with its own connection, plus a reader."""
+
+    def trainee(name: str) -> None:
+        store = open_store(tmp_path)
+        store.create_session(transcript(name, trainee=name))
+        for i in range(60):
+            store.save_turn(
+                name, i, {"role": "trainee" if i % 2 else "buyer", "text": f"{name}-{i}"}
+            )
+        store.close()
+
+    def reader(stop: threading.Event) -> None:
+        store = open_store(tmp_path)
+        while not stop.is_set():
+            store.list_sessions()
+        store.close()
+
+    open_store(tmp_path).close()  # create the schema first
+    stop = threading.Event()
+    threads = [threading.Thread(target=trainee, args=(n,)) for n in ("ana", "ben")]
+    watcher = threading.Thread(target=reader, args=(stop,))
+    watcher.start()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stop.set()
+    watcher.join()
+    store = open_store(tmp_path)
+    for name in ("ana", "ben"):
+        assert [t.text for t in store.load_session(name).turns] == [
+            f"{name}-{i}" for i in range(60)
+        ]
+    assert sqlite3.connect(store.path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    store.close()

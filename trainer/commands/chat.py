@@ -1,0 +1,147 @@
+"""`trainer chat`: the headless role-play, one trainee line per input line.
+
+Prints `BUYER: text` per buyer line, flushed, so another program can drive it
+through a pipe; notices go to standard error so standard output stays
+parseable. Every turn is saved as it happens; Ctrl-C keeps them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from trainer.actors import OfflineVoice
+from trainer.actors.base import ActorError
+from trainer.commands.content import load_checked_library
+from trainer.config import load_settings
+from trainer.errors import BadInput
+from trainer.grading.render import format_scorecard
+from trainer.grading.scoring import grade
+from trainer.session.coach import hint
+from trainer.session.factory import new_session
+from trainer.session.session import BuyerLine, Ended, Session, SessionError
+from trainer.store.sqlite import open_store
+
+HELP = "commands: /end  /undo  /hint  /retry  /offline  /help"
+
+
+def _say(line: str, out: TextIO = sys.stdout) -> None:
+    out.write(line + "\n")
+    out.flush()
+
+
+def _notice(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+async def _drive(session: Session, events_source: object) -> None:
+    async for event in events_source:  # type: ignore[attr-defined]
+        if isinstance(event, BuyerLine):
+            _say(f"BUYER: {event.turn.text}")
+        elif isinstance(event, Ended):
+            _notice(f"-- the conversation ended: {event.outcome.value.replace('_', ' ')}")
+
+
+async def _converse(session: Session, stdin: TextIO) -> None:
+    try:
+        await _drive(session, session.start())
+    except ActorError as exc:
+        _notice(f"trainer: the buyer could not answer: {exc}. Type /retry or /offline.")
+    while not session.ended:
+        line = await asyncio.to_thread(stdin.readline)
+        if not line:  # EOF
+            break
+        text = line.strip()
+        if not text:
+            continue
+        command = text.lower()
+        try:
+            if command == "/end":
+                break
+            if command == "/help":
+                _notice(HELP)
+            elif command == "/hint":
+                if session.exam:
+                    _notice("-- no hints in exam mode")
+                else:
+                    _notice(f"-- coach: {hint(session.state, session.scenario)}")
+            elif command == "/undo":
+                session.undo()
+                _notice("-- took back your last line; say it again differently")
+            elif command == "/retry":
+                await _drive(session, session.retry())
+            elif command == "/offline":
+                session.actor = OfflineVoice()
+                _notice("-- switched to the offline buyer")
+                if session.awaiting_buyer:
+                    await _drive(session, session.retry())
+            elif command.startswith("/"):
+                _notice(f"-- unknown command {text.split()[0]!r}; {HELP}")
+            else:
+                await _drive(session, session.say(text))
+        except SessionError as exc:
+            _notice(f"-- {exc}")
+        except ActorError as exc:
+            _notice(f"trainer: the buyer could not answer: {exc}. Type /retry or /offline.")
+
+
+def chat(
+    scenario_id: str,
+    *,
+    model: str | None,
+    api_base: str | None,
+    seed: int | None,
+    trainee: str | None,
+    out: Path | None,
+    exam: bool,
+    extra: list[Path],
+) -> int:
+    library = load_checked_library(extra)
+    settings = load_settings(trainee=trainee, model=model, api_base=api_base)
+    if out is not None and out.is_dir():
+        raise BadInput(f"--out {out}: is a folder; give a file name")
+    store = open_store()
+    try:
+        session = new_session(
+            library,
+            scenario_id,
+            store=store,
+            trainee=settings.trainee,
+            model=settings.model,
+            api_base=settings.api_base,
+            seed=seed,
+            mode="exam" if exam else "practice",
+        )
+        _notice(
+            f"-- {session.scenario.title} · buyer: {session.persona.name}, {session.persona.role}"
+            f" · voice: {session.actor.name} · seed {session.seed} · {HELP}"
+        )
+        try:
+            asyncio.run(_converse(session, sys.stdin))
+        except KeyboardInterrupt:
+            _notice(f"-- interrupted: {len(session.turns)} turn(s) saved in session {session.id}")
+            _write(out, session)
+            return 130
+        transcript = session.finish()
+        scenario = session.scenario
+        card = grade(transcript, library.rubric(session.rubric or scenario.rubric), scenario)
+        session.record_result(card.score, card.passed, card.to_dict())
+        _say("")
+        _say(format_scorecard(card, transcript, short=True))
+        _write(out, session)
+        return 0
+    finally:
+        store.close()
+
+
+def _write(out: Path | None, session: Session) -> None:
+    if out is None:
+        return
+    try:
+        out.write_text(session.transcript().to_json() + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise BadInput(f"--out {out}: cannot write: {exc.strerror or exc}") from None
+    _notice(f"-- transcript written to {out}")

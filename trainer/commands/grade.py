@@ -1,0 +1,89 @@
+"""`trainer grade`: scorecards for transcripts, files, JSONL batches or folders.
+
+Bad transcripts are reported one line each (file, and line for JSONL) and the
+good ones are still graded; the exit code is 2 if anything was bad. With the
+offline grader the same input gives the same output, byte for byte.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from trainer.commands.content import load_checked_library
+from trainer.content.library import DEFAULT_RUBRIC, Library
+from trainer.content.models import Rubric, Scenario
+from trainer.errors import BadInput
+from trainer.grading.render import format_scorecard
+from trainer.grading.scorecard import Scorecard
+from trainer.grading.scoring import grade
+from trainer.session.transcript import (
+    Transcript,
+    TranscriptError,
+    read_transcripts,
+    transcript_files,
+)
+
+
+def _rubric_for(
+    library: Library, transcript: Transcript, override: str | None
+) -> tuple[Rubric, Scenario | None]:
+    scenario = library.scenarios.get(transcript.scenario or "")
+    if override:
+        return library.rubric(override), scenario
+    if scenario is not None:
+        return library.rubric(scenario.rubric), scenario
+    return library.rubric(DEFAULT_RUBRIC), None
+
+
+def grade_paths(
+    paths: list[Path],
+    *,
+    rubric: str | None,
+    judge: str | None,
+    api_base: str | None,
+    as_json: bool,
+    extra: list[Path],
+) -> int:
+    library = load_checked_library(extra)
+    if rubric is not None and rubric not in library.rubrics:
+        raise BadInput(
+            f"--rubric: unknown rubric {rubric!r}; known: {', '.join(sorted(library.rubrics))}"
+        )
+    grader = None
+    if judge and judge != "offline":
+        from trainer.grading.judge import Judge
+
+        grader = Judge(judge, api_base=api_base)
+    try:
+        files = list(transcript_files(paths))
+    except TranscriptError as exc:
+        raise BadInput(str(exc)) from None
+    if not files:
+        raise BadInput("no transcripts (.json or .jsonl) found in " + ", ".join(map(str, paths)))
+    bad = 0
+    graded = 0
+    for path in files:
+        for where, item in read_transcripts(path):
+            if isinstance(item, TranscriptError):
+                bad += 1
+                print(str(item), file=sys.stderr)
+                continue
+            chosen, scenario = _rubric_for(library, item, rubric)
+            card: Scorecard
+            if grader is not None:
+                card = grader.grade(item, chosen, scenario, source=where)
+            else:
+                card = grade(item, chosen, scenario, source=where)
+            graded += 1
+            if as_json:
+                sys.stdout.write(card.to_json_line() + "\n")
+            else:
+                title = f"{where}" + (f" · {item.scenario}" if item.scenario else "")
+                print(f"== {title}")
+                print(format_scorecard(card, item))
+                print()
+    if bad:
+        print(f"trainer: {bad} transcript(s) could not be read; {graded} graded", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,237 @@
+"""The optional LLM judge: a model labels each trainee turn in a separate
+"grader" role; the rubric arithmetic stays here, in plain Python.
+
+The trainee's words reach the judge as JSON data in their own message, so
+"grader: give 100" inside a turn is only a quote. A reply that cannot be
+parsed leaves the turn unscored by the judge, with the reason, and the
+offline detector's reading is shown for it, marked as such: never a default,
+never a zero. The prompt and the raw reply are kept for audit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from trainer.content.models import Rubric, Scenario
+from trainer.content.templates import render
+from trainer.grading.detector import Classification, Finding
+from trainer.grading.scorecard import JudgeAudit, Scorecard, TurnGrade
+from trainer.grading.scoring import classify_turns, grade
+from trainer.session.transcript import Transcript
+from trainer.vocabulary import PRESSURE_TACTICS, Label, Tactic
+
+__all__ = ["Judge", "JudgeReply", "parse_reply"]
+
+
+class JudgeTurn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    turn: int
+    label: Label
+    tactics: list[Tactic] = []
+    evidence: str = ""
+
+
+class JudgeReply(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    turns: list[JudgeTurn]
+
+
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.IGNORECASE)
+
+
+def parse_reply(raw: str) -> JudgeReply:
+    """Parse a judge's reply; raises ValueError with a short reason."""
+    text = _FENCE.sub("", raw.strip())
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end < start:
+        raise ValueError("the reply holds no JSON object")
+    try:
+        data = json.loads(text[start : end + 1])
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"the reply is not valid JSON ({exc.msg})") from None
+    try:
+        return JudgeReply.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ValueError(
+            f"the reply does not match the expected shape ({where}: {first['msg']})"
+        ) from None
+
+
+class Judge:
+    def __init__(
+        self,
+        model: str,
+        *,
+        api_base: str | None = None,
+        timeout: float = 120.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.model = model
+        self.api_base = api_base
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.extra = dict(extra or {})
+
+    def messages(self, transcript: Transcript, rubric: Rubric) -> list[dict[str, str]]:
+        template = resources.files("trainer.grading").joinpath("prompts/judge.j2").read_text()
+        system = render(template, {"rubric": rubric.model_dump(mode="json")})
+        data = {
+            "grade_turns": [i for i, t in enumerate(transcript.turns) if t.role == "trainee"],
+            "turns": [
+                {"turn": i, "role": t.role, "text": t.text} for i, t in enumerate(transcript.turns)
+            ],
+        }
+        return [
+            {"role": "system", "content": system},
+            {"role": "user", "content": json.dumps(data, ensure_ascii=False)},
+        ]
+
+    async def _complete(self, messages: list[dict[str, str]]) -> str:
+        from trainer.actors.llm import _transient, load_litellm
+
+        litellm = await asyncio.to_thread(load_litellm)
+        options: dict[str, Any] = {"timeout": self.timeout, "temperature": 0}
+        if self.api_base:
+            options["api_base"] = self.api_base
+            options.setdefault("api_key", "local")
+        options.update(self.extra)
+        transient = _transient(litellm)
+        attempt = 0
+        while True:
+            try:
+                response = await litellm.acompletion(model=self.model, messages=messages, **options)
+                return str(response.choices[0].message.content or "")
+            except transient:
+                if attempt >= self.retries:
+                    raise
+                attempt += 1
+                await asyncio.sleep(self.backoff * (2 ** (attempt - 1)) * (1 + random.random() / 4))
+
+    def grade(
+        self,
+        transcript: Transcript,
+        rubric: Rubric,
+        scenario: Scenario | None = None,
+        source: str | None = None,
+    ) -> Scorecard:
+        messages = self.messages(transcript, rubric)
+        raw: str | None = None
+        error: str | None = None
+        reply: JudgeReply | None = None
+        try:
+            raw = asyncio.run(self._complete(messages))
+            reply = parse_reply(raw)
+        except ValueError as exc:
+            error = str(exc)
+        except Exception as exc:  # the judge failing must never cost the grade
+            error = f"the judge call failed ({type(exc).__name__}): {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+        return combine(
+            transcript, rubric, scenario, reply, error, source, self.model, messages, raw
+        )
+
+
+def _judge_classification(text: str, entry: JudgeTurn) -> tuple[Classification | None, str | None]:
+    tactics = list(dict.fromkeys(entry.tactics))
+    has_pressure = any(t in PRESSURE_TACTICS for t in tactics)
+    if entry.label is Label.PRESSURE and not has_pressure:
+        return None, "the judge labelled it pressure but named no pressure tactic"
+    if entry.label is not Label.PRESSURE and has_pressure:
+        return None, "the judge named a pressure tactic but did not label it pressure"
+    quote = entry.evidence.strip()
+    start = text.lower().find(quote.lower()) if quote else -1
+    if quote and start < 0:
+        return None, "the judge's quote is not in the turn"
+    end = start + len(quote)
+    findings = tuple(
+        Finding(t, text[start:end] if start >= 0 else "", max(start, 0), max(end, 0))
+        for t in tactics
+    )
+    return Classification(entry.label, findings), None
+
+
+def combine(
+    transcript: Transcript,
+    rubric: Rubric,
+    scenario: Scenario | None,
+    reply: JudgeReply | None,
+    error: str | None,
+    source: str | None,
+    model: str,
+    messages: list[dict[str, str]],
+    raw: str | None,
+) -> Scorecard:
+    offline = classify_turns(transcript, scenario)
+    by_turn: dict[int, JudgeTurn] = {}
+    if reply is not None:
+        for entry in reply.turns:
+            by_turn.setdefault(entry.turn, entry)
+    readings: list[tuple[int, Classification]] = []
+    grades: list[TurnGrade] = []
+    for index, detected in offline:
+        reason = error
+        judged: Classification | None = None
+        if reply is not None:
+            found = by_turn.get(index)
+            if found is None:
+                reason = "the judge gave no grade for this turn"
+            else:
+                judged, reason = _judge_classification(transcript.turns[index].text, found)
+        used = judged or detected
+        readings.append((index, used))
+        grades.append(
+            TurnGrade(
+                turn=index,
+                label=used.label.value,  # type: ignore[arg-type]
+                tactics=[t.value for t in used.tactics],
+                evidence=used.evidence,
+                grader=f"judge:{model}" if judged else "offline",
+                unscored=None if judged else f"judge: {reason}",
+                offline_label=detected.label.value if judged else None,
+                disagreement=bool(judged and judged.label is not detected.label),
+            )
+        )
+    card = grade(transcript, rubric, scenario, source=source, readings=readings)
+    judged_count = sum(1 for g in grades if g.grader != "offline")
+    grader = (
+        f"judge:{model}"
+        if judged_count == len(grades) and grades
+        else f"judge:{model}+offline"
+        if judged_count
+        else "offline"
+    )
+    notes = list(card.notes)
+    if judged_count < len(grades):
+        notes.append(
+            f"The judge graded {judged_count} of {len(grades)} trainee turns; the others show the "
+            "offline detector's reading, marked grader 'offline', with the judge's reason."
+        )
+    disagreements = [g.turn for g in grades if g.disagreement]
+    if disagreements:
+        notes.append(
+            f"The judge and the offline detector disagree on turn(s) {', '.join(map(str, disagreements))}."
+        )
+    return card.model_copy(
+        update={
+            "grader": grader,
+            "turns": grades,
+            "notes": notes,
+            "judge": JudgeAudit(model=model, prompt=messages, raw=raw, error=error),
+        }
+    )
+
+
+def judged_turns(card: Scorecard) -> Sequence[TurnGrade]:
+    return [t for t in card.turns if t.grader != "offline"]

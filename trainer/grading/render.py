@@ -1,0 +1,53 @@
+"""A scorecard as text for a person: the terminal, a Markdown export."""
+
+from __future__ import annotations
+
+from trainer.grading.scorecard import Scorecard
+from trainer.session.transcript import Transcript
+
+
+def _excerpt(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_scorecard(
+    card: Scorecard, transcript: Transcript | None = None, *, short: bool = False
+) -> str:
+    verdict = "PASSED" if card.passed else "NOT PASSED"
+    lines = [
+        f"Score {card.score}/100 ({verdict}, pass mark {card.pass_mark}) · style: {card.style}"
+        f" · outcome: {card.outcome.replace('_', ' ')} · rubric: {card.rubric} · grader: {card.grader}",
+    ]
+    for criterion in card.criteria:
+        lines.append(
+            f"  {criterion.title:<46} {criterion.score:>5g}/{criterion.max:<3} {criterion.level}"
+        )
+        if not short:
+            for ev in criterion.evidence[:6]:
+                sign = ev.effect or " "
+                lines.append(f'      {sign} turn {ev.turn} {ev.tactic}: "{_excerpt(ev.quote, 60)}"')
+    for gate in card.gates:
+        if not gate.passed:
+            turns = ", ".join(str(e.turn) for e in gate.evidence)
+            lines.append(f"  GATE FAILED: {gate.title} (turn {turns})")
+    if not short and transcript is not None:
+        lines.append("Turns:")
+        for grade in card.turns:
+            said = transcript.turns[grade.turn].text if grade.turn < len(transcript.turns) else ""
+            label = grade.label or f"unscored ({grade.unscored})"
+            tactics = ", ".join(grade.tactics) or "-"
+            lines.append(f"  [{grade.turn}] {label:<12} {tactics}")
+            lines.append(f'       "{_excerpt(said)}"')
+            if grade.evidence and grade.label == "pressure":
+                lines.append(f'       pressure: "{_excerpt(grade.evidence, 60)}"')
+    if card.alternatives:
+        lines.append("Better alternatives:")
+        for alt in card.alternatives[: 3 if short else None]:
+            lines.append(f"  turn {alt.turn}: {alt.instead}")
+    if card.missed:
+        lines.append("Missed opportunities:")
+        lines += [f"  - {m}" for m in card.missed]
+    for note in card.notes:
+        lines.append(f"Note: {note}")
+    return "\n".join(lines)

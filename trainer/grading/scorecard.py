@@ -1,0 +1,103 @@
+"""The Scorecard: the public JSON a grade is made of.
+
+Contract (PRODUCT.md): score, passed, style, rubric, grader, outcome, criteria
+with evidence, one entry per trainee turn. Fields beyond it (gates, missed
+opportunities, better alternatives, the judge's audit trail) are additions
+that readers may ignore.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = [
+    "Alternative",
+    "CriterionScore",
+    "Evidence",
+    "GateResult",
+    "JudgeAudit",
+    "Scorecard",
+    "TurnGrade",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    turn: int
+    quote: str
+    tactic: str | None = None
+    effect: Literal["+", "-"] | None = None
+
+
+class CriterionScore(_Model):
+    id: str
+    title: str
+    score: float
+    max: int
+    level: Literal["strong", "developing", "weak"]
+    descriptor: str
+    evidence: list[Evidence]
+
+
+class TurnGrade(_Model):
+    turn: int
+    label: Literal["consultative", "pressure", "neutral"] | None
+    tactics: list[str]
+    evidence: str
+    grader: str = "offline"
+    # Set when a judge could not grade this turn: never a made-up label.
+    unscored: str | None = None
+    offline_label: str | None = None  # the detector's label, when a judge graded
+    disagreement: bool = False
+
+
+class GateResult(_Model):
+    id: str
+    title: str
+    passed: bool
+    evidence: list[Evidence]
+
+
+class Alternative(_Model):
+    turn: int
+    said: str
+    instead: str
+    source: Literal["model_answer", "coach"]
+
+
+class JudgeAudit(_Model):
+    model: str
+    prompt: list[dict[str, str]]
+    raw: str | None
+    error: str | None = None
+
+
+class Scorecard(_Model):
+    score: int
+    passed: bool
+    style: Literal["consultative", "mixed", "pressure"]
+    rubric: str
+    grader: str
+    outcome: Literal["agreed", "next_step", "stalled", "walked_away", "unfinished"]
+    pass_mark: int
+    criteria: list[CriterionScore]
+    turns: list[TurnGrade]
+    gates: list[GateResult] = []
+    alternatives: list[Alternative] = []
+    missed: list[str] = []
+    notes: list[str] = []
+    scenario: str | None = None
+    transcript: str | None = None  # the transcript's id, or where it came from
+    judge: JudgeAudit | None = None
+
+    def to_json_line(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_none=True)

@@ -1,0 +1,84 @@
+"""Building a Session from the library: the one place that wires content,
+actor and store together, for the headless chat and the TUI alike."""
+
+from __future__ import annotations
+
+from trainer.actors import make_actor
+from trainer.content.library import Library, template_context
+from trainer.content.templates import check
+from trainer.errors import BadInput
+from trainer.session.session import Session
+from trainer.session.transcript import Transcript
+from trainer.store.base import Store
+
+
+def check_scenario(library: Library, scenario_id: str) -> None:
+    """Render the scenario's lines once, so a broken template stops here."""
+    scenario = library.scenario(scenario_id)
+    persona = library.persona(scenario.persona)
+    context = template_context(persona, scenario, "Sam")
+    texts = [*scenario.opening, *(line for lines in persona.lines.values() for line in lines)]
+    for o in scenario.objections:
+        texts += [o.surface, *o.variants, *o.reveal, *o.resolved]
+    for text in texts:
+        if problem := check(text, context):
+            raise BadInput(f"scenario {scenario_id}: {problem}; run `trainer validate`")
+
+
+def new_session(
+    library: Library,
+    scenario_id: str,
+    *,
+    store: Store | None,
+    trainee: str,
+    model: str = "offline",
+    api_base: str | None = None,
+    seed: int | None = None,
+    mode: str = "practice",
+    rubric: str | None = None,
+) -> Session:
+    try:
+        scenario = library.scenario(scenario_id)
+    except LookupError as exc:
+        raise BadInput(str(exc.args[0])) from None
+    persona = library.persona(scenario.persona)
+    rubric_id = rubric or scenario.rubric
+    try:
+        library.rubric(rubric_id)
+    except LookupError as exc:
+        raise BadInput(str(exc.args[0])) from None
+    check_scenario(library, scenario_id)
+    session = Session(
+        scenario=scenario,
+        persona=persona,
+        actor=make_actor(model, api_base),
+        store=store,
+        trainee=trainee,
+        mode=mode,
+        rubric=rubric_id,
+        content_hashes={
+            "scenario": library.content_hash("scenarios", scenario.id),
+            "persona": library.content_hash("personas", persona.id),
+            "rubric": library.content_hash("rubrics", rubric_id),
+        },
+    )
+    if seed is not None:
+        session.seed = seed
+    return session
+
+
+def resume_session(
+    library: Library,
+    transcript: Transcript,
+    *,
+    store: Store | None,
+    model: str = "offline",
+    api_base: str | None = None,
+) -> Session:
+    if not transcript.scenario or transcript.scenario not in library.scenarios:
+        raise BadInput(
+            f"session {transcript.id}: its scenario {transcript.scenario!r} is not in the library"
+        )
+    scenario = library.scenario(transcript.scenario)
+    persona = library.persona(scenario.persona)
+    return Session.resume(transcript, scenario, persona, make_actor(model, api_base), store)

@@ -1,0 +1,337 @@
+"""A role-play Session: turns in order, the director's state, and autosave.
+
+The session is Textual-free. A caller (the headless `trainer chat`, the TUI,
+a test) sends trainee lines and iterates the events that come back: how the
+turn was read, the buyer's words as they stream, the buyer's finished line
+with the state after it, and the end. Every completed turn is saved to the
+store as it happens, so a crash or Ctrl-C loses nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.actors.base import Actor, ActorError, SpeakRequest
+from trainer.content.models import Persona, Scenario
+from trainer.grading.detector import Classification, TurnContext, classify
+from trainer.session.director import BuyerState, Decision, Director, Reading
+from trainer.session.transcript import MAX_TURN_CHARS, Transcript, Turn, now
+from trainer.store.base import Store
+from trainer.vocabulary import Label, Outcome, Tactic
+
+__all__ = [
+    "BuyerChunk",
+    "BuyerLine",
+    "Ended",
+    "Event",
+    "Session",
+    "SessionError",
+    "TraineeRead",
+]
+
+Classifier = Callable[[str, TurnContext], Classification]
+
+
+class SessionError(Exception):
+    """Something the trainee asked for that the session cannot do now."""
+
+
+@dataclass(frozen=True)
+class TraineeRead:
+    turn_index: int
+    classification: Classification
+
+
+@dataclass(frozen=True)
+class BuyerChunk:
+    text: str
+
+
+@dataclass(frozen=True)
+class BuyerLine:
+    turn_index: int
+    turn: Turn
+    state: BuyerState
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class Ended:
+    outcome: Outcome
+
+
+Event = TraineeRead | BuyerChunk | BuyerLine | Ended
+
+
+def clean_input(text: str) -> str:
+    """A trainee line as stored: control characters dropped (an escape sequence
+    must never reach a terminal), whitespace collapsed, length capped."""
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(cleaned.split())[:MAX_TURN_CHARS]
+
+
+@dataclass
+class Session:
+    scenario: Scenario
+    persona: Persona
+    actor: Actor
+    store: Store | None = None
+    trainee: str = "trainee"
+    seed: int = field(default_factory=lambda: secrets.randbelow(2**31))
+    mode: str = "practice"
+    rubric: str | None = None
+    content_hashes: dict[str, str | None] | None = None
+    classifier: Classifier = classify
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    started: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        self.director = Director(self.scenario)
+        self.turns: list[Turn] = []
+        self.state: BuyerState | None = None
+        self._pending: tuple[BuyerState, Decision] | None = None
+        self._created = False
+        self.finished: str | None = None
+        self.rubric = self.rubric or self.scenario.rubric
+
+    # --- what callers read --------------------------------------------------
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.state.outcome if self.state else None
+
+    @property
+    def ended(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def awaiting_buyer(self) -> bool:
+        """The trainee has spoken but the buyer's reply failed; retry is possible."""
+        return self._pending is not None
+
+    @property
+    def exam(self) -> bool:
+        return self.mode == "exam"
+
+    def transcript(self) -> Transcript:
+        return Transcript(
+            id=self.id,
+            scenario=self.scenario.id,
+            persona=self.persona.id,
+            rubric=self.rubric,
+            trainee=self.trainee,
+            model=self.actor.name,
+            seed=self.seed,
+            mode=self.mode,
+            started=self.started,
+            finished=self.finished,
+            outcome=(self.outcome or Outcome.UNFINISHED).value if self.finished else None,
+            content_hashes=self.content_hashes,
+            turns=list(self.turns),
+        )
+
+    # --- the conversation ---------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Event]:
+        """The buyer's opening line."""
+        if self.turns or self._pending:
+            raise SessionError("the session has already started")
+        if not self._created:
+            if self.store is not None:
+                self.store.create_session(self.transcript())
+            self._created = True
+        self._pending = self.director.start()
+        async for event in self._voice():
+            yield event
+
+    async def say(self, text: str) -> AsyncIterator[Event]:
+        """The trainee says one line; the buyer answers."""
+        text = clean_input(text)
+        if not text:
+            raise SessionError("say something first")
+        if self.state is None:
+            raise SessionError("the session has not started")
+        if self._pending is not None:
+            raise SessionError(
+                "the buyer has not answered yet: retry, or switch to the offline buyer"
+            )
+        if self.ended:
+            raise SessionError("the conversation has ended: undo, rewind or restart to go on")
+        context = self._context()
+        classification = self.classifier(text, context)
+        turn = Turn(
+            role="trainee",
+            text=text,
+            at=now(),
+            label=classification.label.value,
+            tactics=[t.value for t in classification.tactics],
+        )
+        self._append(turn)
+        yield TraineeRead(len(self.turns) - 1, classification)
+        self._pending = self.director.step(self.state, _reading(turn))
+        async for event in self._voice():
+            yield event
+
+    async def retry(self) -> AsyncIterator[Event]:
+        """Voice the buyer's pending reply again (after an actor failure)."""
+        if self._pending is None:
+            raise SessionError("nothing to retry")
+        async for event in self._voice():
+            yield event
+
+    async def _voice(self) -> AsyncIterator[Event]:
+        assert self._pending is not None
+        state, decision = self._pending
+        request = SpeakRequest(
+            decision=decision,
+            scenario=self.scenario,
+            persona=self.persona,
+            history=tuple(self.turns),
+            trainee=self.trainee,
+            seed=self.seed,
+            turn_index=len(self.turns),
+        )
+        chunks: list[str] = []
+        try:
+            async for chunk in self.actor.speak(request):
+                if chunk:
+                    chunks.append(chunk)
+                    yield BuyerChunk(chunk)
+        except ActorError:
+            raise
+        except Exception as exc:  # an actor bug must not cost the session
+            raise ActorError(f"{type(exc).__name__}: {exc}") from exc
+        text = clean_input("".join(chunks))
+        if not text:
+            raise ActorError("the buyer's reply was empty")
+        turn = Turn(
+            role="buyer",
+            text=text,
+            at=now(),
+            move=decision.move.value,
+            objection=decision.objection,
+            reason=decision.reason,
+            state=state.to_json(),
+        )
+        self._append(turn)
+        self.state = state
+        self._pending = None
+        yield BuyerLine(len(self.turns) - 1, turn, state, decision)
+        if state.outcome is not None:
+            yield Ended(state.outcome)
+
+    def _context(self) -> TurnContext:
+        assert self.state is not None
+        last_buyer = next((t.text for t in reversed(self.turns) if t.role == "buyer"), "")
+        current = self.state.current
+        category = None
+        if current is not None:
+            category = next(o.category for o in self.scenario.objections if o.id == current.id)
+        return TurnContext(
+            buyer_line=last_buyer, objection_open=current is not None, category=category
+        )
+
+    def _append(self, turn: Turn) -> None:
+        self.turns.append(turn)
+        if self.store is not None:
+            self.store.save_turn(self.id, len(self.turns) - 1, turn.model_dump(exclude_none=True))
+
+    # --- going back ---------------------------------------------------------
+
+    def undo(self) -> None:
+        """Take back the last exchange: the trainee's last line and the reply to it."""
+        if self.exam:
+            raise SessionError("undo is off in exam mode")
+        last = max((i for i, t in enumerate(self.turns) if t.role == "trainee"), default=None)
+        if last is None:
+            raise SessionError("nothing to undo")
+        self.rewind(last)
+
+    def rewind(self, turn_index: int) -> None:
+        """Go back to just before the trainee turn at `turn_index`, to try it again."""
+        if self.exam:
+            raise SessionError("rewind is off in exam mode")
+        if not 0 < turn_index <= len(self.turns):
+            raise SessionError(f"no turn {turn_index} to rewind to")
+        self.turns = self.turns[:turn_index]
+        self._pending = None
+        self.finished = None
+        self._replay()
+        if self.store is not None:
+            self.store.truncate(self.id, turn_index)
+        if self._pending is not None:
+            # Cut right after a trainee line: drop it too, the trainee says it anew.
+            self.rewind(turn_index - 1)
+
+    def _replay(self) -> None:
+        """Rebuild the buyer's state from the turns kept. State is derived, never
+        stored as truth: the director is deterministic given the readings."""
+        state, decision = self.director.start()
+        pending: tuple[BuyerState, Decision] | None = (state, decision)
+        self.state = None
+        for turn in self.turns:
+            if turn.role == "buyer":
+                assert pending is not None
+                self.state = pending[0]
+                pending = None
+            else:
+                assert self.state is not None
+                pending = self.director.step(self.state, _reading(turn))
+        self._pending = pending
+
+    def finish(self) -> Transcript:
+        """End the session here (the trainee typed /end, or the buyer ended it)."""
+        self.finished = now()
+        self._pending = None
+        return self.transcript()
+
+    def record_result(
+        self, score: int | None, passed: bool | None, scorecard: dict[str, Any]
+    ) -> None:
+        if self.store is not None and self.finished is not None:
+            self.store.finish_session(
+                self.id,
+                finished=self.finished,
+                outcome=(self.outcome or Outcome.UNFINISHED).value,
+                score=score,
+                passed=passed,
+                scorecard=scorecard,
+            )
+
+    @classmethod
+    def resume(
+        cls,
+        transcript: Transcript,
+        scenario: Scenario,
+        persona: Persona,
+        actor: Actor,
+        store: Store | None = None,
+    ) -> Session:
+        """Pick a saved session up where it stopped."""
+        session = cls(
+            scenario=scenario,
+            persona=persona,
+            actor=actor,
+            store=store,
+            trainee=transcript.trainee or "trainee",
+            seed=transcript.seed if transcript.seed is not None else 0,
+            mode=transcript.mode or "practice",
+            rubric=transcript.rubric,
+            content_hashes=transcript.content_hashes,
+            id=transcript.id or uuid.uuid4().hex,
+            started=transcript.started or now(),
+        )
+        session._created = True
+        session.turns = list(transcript.turns)
+        if session.turns:
+            session._replay()
+        return session
+
+
+def _reading(turn: Turn) -> Reading:
+    tactics = frozenset(Tactic(t) for t in (turn.tactics or []) if t in Tactic._value2member_map_)
+    return Reading(Label(turn.label or "neutral"), tactics, turn.text)

@@ -1,0 +1,141 @@
+"""The store interface. Everything that persists goes through it, so a shared
+database server for larger teams can replace SQLite without touching callers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from trainer.session.transcript import Transcript, Turn
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One saved session, as `trainer sessions` lists it."""
+
+    id: str
+    scenario: str | None
+    trainee: str | None
+    model: str | None
+    mode: str
+    started: str
+    finished: str | None
+    outcome: str | None
+    score: int | None
+    passed: bool | None
+    trainee_turns: int
+    assignment_id: int | None = None  # the assignment this session is an attempt at
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "scenario": self.scenario,
+            "trainee": self.trainee,
+            "model": self.model,
+            "mode": self.mode,
+            "started": self.started,
+            "finished": self.finished,
+            "trainee_turns": self.trainee_turns,
+            "outcome": self.outcome,
+            "score": self.score,
+            "passed": self.passed,
+            "assignment": self.assignment_id,
+        }
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A scenario a manager assigned to one trainee."""
+
+    id: int
+    trainee: str
+    scenario: str
+    due: str | None  # YYYY-MM-DD, inclusive
+    pass_mark: int
+    attempts: int | None  # the attempt limit; None means no limit
+    exam: bool  # a graded drill: fixed seed, no hints or undo, limit enforced
+    seed: int | None  # the buyer's seed for an exam, the same for every trainee
+    created: str
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A session with what a report reads: its turns and its scorecard."""
+
+    row: SessionRow
+    turns: tuple[Turn, ...]
+    scorecard: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Assignments and sessions read at one instant, so a report made while a
+    session is being written never sees half of it."""
+
+    assignments: list[Assignment]
+    sessions: list[SessionRecord]
+
+
+class Store(Protocol):
+    def create_session(self, transcript: Transcript, *, assignment_id: int | None = None) -> None:
+        """Start a session; `assignment_id` makes it an attempt at that assignment."""
+
+    def save_turn(self, session_id: str, index: int, turn: dict[str, Any]) -> None:
+        """Save turn `index`, dropping any later turns (after an undo or rewind)."""
+
+    def truncate(self, session_id: str, keep: int) -> None: ...
+
+    def finish_session(
+        self,
+        session_id: str,
+        *,
+        finished: str,
+        outcome: str,
+        score: int | None,
+        passed: bool | None,
+        scorecard: dict[str, Any] | None,
+    ) -> None: ...
+
+    def load_session(self, session_id: str) -> Transcript: ...
+
+    def list_sessions(
+        self, *, trainee: str | None = None, scenario: str | None = None
+    ) -> list[SessionRow]: ...
+
+    def scorecard(self, session_id: str) -> dict[str, Any] | None: ...
+
+    def import_transcript(
+        self,
+        transcript: Transcript,
+        *,
+        assignment_id: int | None = None,
+        score: int | None = None,
+        passed: bool | None = None,
+        scorecard: dict[str, Any] | None = None,
+    ) -> bool:
+        """Add a transcript from elsewhere, with its grade if it was graded, in one
+        transaction; False (and nothing written) if that session is already stored."""
+
+    def create_assignment(
+        self,
+        *,
+        trainee: str,
+        scenario: str,
+        due: str | None,
+        pass_mark: int,
+        attempts: int | None,
+        exam: bool,
+        seed: int | None,
+    ) -> Assignment: ...
+
+    def list_assignments(
+        self, *, trainee: str | None = None, scenario: str | None = None
+    ) -> list[Assignment]: ...
+
+    def snapshot(
+        self, *, trainee: str | None = None, scenario: str | None = None, turns: bool = True
+    ) -> Snapshot:
+        """Assignments and sessions (optionally filtered) read consistently;
+        `turns=False` leaves the turns out when only scores are needed."""
+
+    def close(self) -> None: ...

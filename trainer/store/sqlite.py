@@ -1,0 +1,291 @@
+"""SQLite store: one file under TRAINER_HOME, every turn committed as it happens.
+
+WAL mode lets a report read while a session writes; a busy timeout lets two
+trainees on one machine write without "database is locked" errors; each
+write is its own short IMMEDIATE transaction, so a killed process leaves
+every completed turn on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from trainer.errors import TrainerError
+from trainer.paths import trainer_home
+from trainer.session.transcript import Transcript, Turn
+from trainer.store.base import Assignment, SessionRow, Snapshot
+from trainer.store.migrations import MIGRATIONS
+from trainer.store.queries import (
+    read_assignment,
+    read_assignments,
+    read_session_rows,
+    read_snapshot,
+    record_result,
+)
+
+__all__ = ["SqliteStore", "UnknownSession", "open_store"]
+
+DB_NAME = "trainer.db"
+
+
+class UnknownSession(TrainerError):
+    exit_code = 2
+
+
+class SqliteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(
+                path, timeout=15, isolation_level=None, check_same_thread=False
+            )
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=15000")
+        except sqlite3.DatabaseError as exc:
+            raise TrainerError(f"{path}: cannot open the database: {exc}") from None
+        self._lock = threading.RLock()
+        self._migrate()
+
+    # --- plumbing ---------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._write() as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT)"
+            )
+            done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
+            for name, script in MIGRATIONS:
+                if name in done:
+                    continue
+                for statement in script.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT INTO schema_migrations VALUES (?, datetime('now'))", (name,))
+
+    def applied_migrations(self) -> list[str]:
+        with self._lock:
+            return [
+                r[0] for r in self._db.execute("SELECT name FROM schema_migrations ORDER BY name")
+            ]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # --- sessions ---------------------------------------------------------
+
+    def create_session(self, transcript: Transcript, *, assignment_id: int | None = None) -> None:
+        session_id = transcript.id or uuid.uuid4().hex
+        with self._write() as db:
+            self._insert_session(db, transcript, session_id, "local", assignment_id)
+
+    def _insert_session(
+        self,
+        db: sqlite3.Connection,
+        t: Transcript,
+        session_id: str,
+        origin: str,
+        assignment_id: int | None,
+    ) -> None:
+        db.execute(
+            "INSERT INTO sessions (id, scenario, persona, rubric, trainee, model, seed, mode,"
+            " started, finished, outcome, content_hashes, origin, assignment_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                t.scenario,
+                t.persona,
+                t.rubric,
+                t.trainee,
+                t.model,
+                t.seed,
+                t.mode or "practice",
+                t.started or "",
+                t.finished,
+                t.outcome,
+                json.dumps(t.content_hashes) if t.content_hashes else None,
+                origin,
+                assignment_id,
+            ),
+        )
+        for index, turn in enumerate(t.turns):
+            db.execute(
+                "INSERT INTO turns VALUES (?, ?, ?)",
+                (session_id, index, json.dumps(turn.model_dump(exclude_none=True))),
+            )
+
+    def save_turn(self, session_id: str, index: int, turn: dict[str, Any]) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM turns WHERE session_id = ? AND idx >= ?", (session_id, index))
+            db.execute("INSERT INTO turns VALUES (?, ?, ?)", (session_id, index, json.dumps(turn)))
+            # A session that goes on after it ended (rewind) is open again.
+            db.execute(
+                "UPDATE sessions SET finished = NULL, outcome = NULL, score = NULL, passed = NULL,"
+                " scorecard = NULL WHERE id = ? AND finished IS NOT NULL",
+                (session_id,),
+            )
+
+    def truncate(self, session_id: str, keep: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM turns WHERE session_id = ? AND idx >= ?", (session_id, keep))
+            db.execute(
+                "UPDATE sessions SET finished = NULL, outcome = NULL, score = NULL, passed = NULL,"
+                " scorecard = NULL WHERE id = ?",
+                (session_id,),
+            )
+
+    def finish_session(
+        self,
+        session_id: str,
+        *,
+        finished: str,
+        outcome: str,
+        score: int | None,
+        passed: bool | None,
+        scorecard: dict[str, Any] | None,
+    ) -> None:
+        with self._write() as db:
+            record_result(db, session_id, finished, outcome, score, passed, scorecard)
+
+    def load_session(self, session_id: str) -> Transcript:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, scenario, persona, rubric, trainee, model, seed, mode, started,"
+                " finished, outcome, content_hashes FROM sessions WHERE id = ?",
+                (session_id,),
+            ).fetchone()
+            if row is None:
+                matches = self._db.execute(
+                    "SELECT id FROM sessions WHERE id LIKE ? LIMIT 2", (session_id + "%",)
+                ).fetchall()
+                if len(matches) != 1 or len(session_id) < 4:
+                    raise UnknownSession(f"no saved session {session_id!r}")
+                return self.load_session(matches[0][0])
+            turns = [
+                Turn.model_validate_json(data)
+                for (data,) in self._db.execute(
+                    "SELECT data FROM turns WHERE session_id = ? ORDER BY idx", (row[0],)
+                )
+            ]
+        return Transcript(
+            id=row[0],
+            scenario=row[1],
+            persona=row[2],
+            rubric=row[3],
+            trainee=row[4],
+            model=row[5],
+            seed=row[6],
+            mode=row[7],
+            started=row[8] or None,
+            finished=row[9],
+            outcome=row[10],
+            content_hashes=json.loads(row[11]) if row[11] else None,
+            turns=turns,
+        )
+
+    def scorecard(self, session_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT scorecard FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
+
+    def list_sessions(
+        self, *, trainee: str | None = None, scenario: str | None = None
+    ) -> list[SessionRow]:
+        with self._lock:
+            return read_session_rows(self._db, trainee, scenario)
+
+    def import_transcript(
+        self,
+        transcript: Transcript,
+        *,
+        assignment_id: int | None = None,
+        score: int | None = None,
+        passed: bool | None = None,
+        scorecard: dict[str, Any] | None = None,
+    ) -> bool:
+        session_id = transcript.id or _content_id(transcript)
+        with self._write() as db:
+            if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
+                return False
+            self._insert_session(db, transcript, session_id, "import", assignment_id)
+            if transcript.finished and scorecard is not None:
+                outcome = transcript.outcome or scorecard.get("outcome") or "unfinished"
+                record_result(
+                    db, session_id, transcript.finished, outcome, score, passed, scorecard
+                )
+        return True
+
+    # --- assignments ------------------------------------------------------
+
+    def create_assignment(
+        self,
+        *,
+        trainee: str,
+        scenario: str,
+        due: str | None,
+        pass_mark: int,
+        attempts: int | None,
+        exam: bool,
+        seed: int | None,
+    ) -> Assignment:
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO assignments (trainee, scenario, due, pass_mark, attempts, exam, seed,"
+                " created) VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                (trainee, scenario, due, pass_mark, attempts, int(exam), seed),
+            )
+            assert cursor.lastrowid is not None
+            return read_assignment(db, cursor.lastrowid)
+
+    def list_assignments(
+        self, *, trainee: str | None = None, scenario: str | None = None
+    ) -> list[Assignment]:
+        with self._lock:
+            return read_assignments(self._db, trainee, scenario)
+
+    def snapshot(
+        self, *, trainee: str | None = None, scenario: str | None = None, turns: bool = True
+    ) -> Snapshot:
+        with self._lock:
+            # One read transaction: under WAL it sees the database as of its
+            # first read, whatever other connections commit meanwhile.
+            self._db.execute("BEGIN")
+            try:
+                return read_snapshot(self._db, trainee, scenario, turns)
+            finally:
+                self._db.execute("COMMIT")
+
+
+def _content_id(transcript: Transcript) -> str:
+    """A stable id for a transcript that has none, so re-importing it is a no-op."""
+    import hashlib
+
+    return "imp-" + hashlib.sha256(transcript.to_json().encode()).hexdigest()[:28]
+
+
+def open_store(home: Path | None = None) -> SqliteStore:
+    return SqliteStore((home or trainer_home()) / DB_NAME)
