@@ -19,6 +19,8 @@ from trainer.config import load_settings
 from trainer.errors import BadInput
 from trainer.grading.render import format_scorecard
 from trainer.grading.scoring import grade
+from trainer.management import clock
+from trainer.management.assignments import attempt_notice, result_notice
 from trainer.session.coach import hint
 from trainer.session.factory import new_session
 from trainer.session.session import BuyerLine, Ended, Session, SessionError
@@ -27,7 +29,10 @@ from trainer.store.sqlite import open_store
 HELP = "commands: /end  /undo  /hint  /retry  /offline  /help"
 
 
-def _say(line: str, out: TextIO = sys.stdout) -> None:
+def _say(line: str, out: TextIO | None = None) -> None:
+    # sys.stdout looked up per call, not bound at import: it may be swapped
+    # (pytest's capture, a caller redirecting output) after this module loads.
+    out = out or sys.stdout
     out.write(line + "\n")
     out.flush()
 
@@ -45,13 +50,26 @@ async def _drive(session: Session, events_source: object) -> None:
             _notice(f"-- the conversation ended: {event.outcome.value.replace('_', ' ')}")
 
 
-async def _converse(session: Session, stdin: TextIO) -> None:
+def _converse(session: Session, stdin: TextIO) -> None:
+    # Input is read in the main thread between turns, so Ctrl-C interrupts a
+    # blocked read at once; the event loop runs only while the buyer speaks.
+    loop = asyncio.new_event_loop()
     try:
-        await _drive(session, session.start())
+        _run_turns(loop, session, stdin)
+    finally:
+        loop.close()
+
+
+def _run_turns(loop: asyncio.AbstractEventLoop, session: Session, stdin: TextIO) -> None:
+    def drive(source: object) -> None:
+        loop.run_until_complete(_drive(session, source))
+
+    try:
+        drive(session.start())
     except ActorError as exc:
         _notice(f"trainer: the buyer could not answer: {exc}. Type /retry or /offline.")
     while not session.ended:
-        line = await asyncio.to_thread(stdin.readline)
+        line = stdin.readline()
         if not line:  # EOF
             break
         text = line.strip()
@@ -72,16 +90,16 @@ async def _converse(session: Session, stdin: TextIO) -> None:
                 session.undo()
                 _notice("-- took back your last line; say it again differently")
             elif command == "/retry":
-                await _drive(session, session.retry())
+                drive(session.retry())
             elif command == "/offline":
                 session.actor = OfflineVoice()
                 _notice("-- switched to the offline buyer")
                 if session.awaiting_buyer:
-                    await _drive(session, session.retry())
+                    drive(session.retry())
             elif command.startswith("/"):
                 _notice(f"-- unknown command {text.split()[0]!r}; {HELP}")
             else:
-                await _drive(session, session.say(text))
+                drive(session.say(text))
         except SessionError as exc:
             _notice(f"-- {exc}")
         except ActorError as exc:
@@ -119,8 +137,10 @@ def chat(
             f"-- {session.scenario.title} · buyer: {session.persona.name}, {session.persona.role}"
             f" · voice: {session.actor.name} · seed {session.seed} · {HELP}"
         )
+        if session.assignment_id is not None:
+            _notice(f"-- {attempt_notice(store, session.trainee, session.assignment_id)}")
         try:
-            asyncio.run(_converse(session, sys.stdin))
+            _converse(session, sys.stdin)
         except KeyboardInterrupt:
             _notice(f"-- interrupted: {len(session.turns)} turn(s) saved in session {session.id}")
             _write(out, session)
@@ -131,6 +151,10 @@ def chat(
         session.record_result(card.score, card.passed, card.to_dict())
         _say("")
         _say(format_scorecard(card, transcript, short=True))
+        if session.assignment_id is not None:
+            _notice(
+                f"-- {result_notice(store, session.trainee, session.assignment_id, clock.today())}"
+            )
         _write(out, session)
         return 0
     finally:

@@ -386,7 +386,9 @@ class Director:
             return False
         if not trigger.keywords or not self.profile.keywords_required:
             return True
-        return _keyword_pattern(tuple(trigger.keywords)).search(reading.text) is not None
+        # Phones and word processors type curly apostrophes; content uses straight ones.
+        text = reading.text.replace("\u2019", "'").replace("\u2018", "'")
+        return _keyword_pattern(tuple(trigger.keywords)).search(text) is not None
 
 
 def _adjust(state: BuyerState, *, trust: int = 0, patience: int = 0) -> BuyerState:
