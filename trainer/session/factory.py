@@ -7,6 +7,7 @@ from trainer.actors import make_actor
 from trainer.content.library import Library, template_context
 from trainer.content.templates import check
 from trainer.errors import BadInput
+from trainer.management.assignments import assignment_for_new_session
 from trainer.session.session import Session
 from trainer.session.transcript import Transcript
 from trainer.store.base import Store
@@ -48,6 +49,11 @@ def new_session(
     except LookupError as exc:
         raise BadInput(str(exc.args[0])) from None
     check_scenario(library, scenario_id)
+    # An attempt at the trainee's open assignment, if there is one; an exam
+    # assignment fixes the mode and the seed, whatever was asked for.
+    assignment = assignment_for_new_session(store, trainee, scenario.id) if store else None
+    if assignment is not None and assignment.exam:
+        mode, seed = "exam", assignment.seed
     session = Session(
         scenario=scenario,
         persona=persona,
@@ -61,6 +67,7 @@ def new_session(
             "persona": library.content_hash("personas", persona.id),
             "rubric": library.content_hash("rubrics", rubric_id),
         },
+        assignment_id=assignment.id if assignment else None,
     )
     if seed is not None:
         session.seed = seed

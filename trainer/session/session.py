@@ -88,6 +88,7 @@ class Session:
     classifier: Classifier = classify
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     started: str = field(default_factory=now)
+    assignment_id: int | None = None  # the assignment this session is an attempt at
 
     def __post_init__(self) -> None:
         self.director = Director(self.scenario)
@@ -142,7 +143,7 @@ class Session:
             raise SessionError("the session has already started")
         if not self._created:
             if self.store is not None:
-                self.store.create_session(self.transcript())
+                self.store.create_session(self.transcript(), assignment_id=self.assignment_id)
             self._created = True
         self._pending = self.director.start()
         async for event in self._voice():

@@ -106,6 +106,10 @@ def parse_transcript(text: str, name: str, line: int | None = None) -> Transcrip
         raise TranscriptError(
             f"{where}: a transcript is a JSON object, found {type(data).__name__}"
         )
+    if "turns" not in data and isinstance(data.get("transcript"), dict):
+        # `trainer export --format json` wraps the transcript with its scorecard;
+        # the transcript is what counts (a scorecard is re-made by whoever reads it).
+        data = data["transcript"]
     if "turns" not in data:
         raise TranscriptError(f"{where}: turns: required field is missing")
     try:

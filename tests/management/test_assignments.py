@@ -1,0 +1,273 @@
+"""Assignment statuses and which assignment an attempt counts against."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from trainer.errors import BadInput
+from trainer.management.assignments import (
+    Status,
+    assignment_for_import,
+    assignment_for_new_session,
+    check_attempts,
+    check_pass_mark,
+    parse_due,
+    progress,
+    trainee_assignments,
+)
+from trainer.session.transcript import Transcript
+from trainer.store.base import Assignment, SessionRecord, SessionRow
+from trainer.store.sqlite import open_store
+
+DUE = "2026-12-01"
+
+
+def assignment(**changes) -> Assignment:
+    base = dict(
+        id=1,
+        trainee="ana",
+        scenario="saas-cfo-price",
+        due=DUE,
+        pass_mark=70,
+        attempts=None,
+        exam=False,
+        seed=None,
+        created="2026-11-20T09:00:00Z",
+    )
+    return Assignment(**(base | changes))  # type: ignore[arg-type]
+
+
+def attempt(
+    score: int | None = None,
+    *,
+    finished: bool = True,
+    started: str = "2026-11-21T10:00:00Z",
+    assignment_id: int | None = 1,
+    gates_passed: bool = True,
+    rubric_passed: bool | None = None,
+    ident: str = "s",
+) -> SessionRecord:
+    row = SessionRow(
+        id=ident,
+        scenario="saas-cfo-price",
+        trainee="ana",
+        model="offline",
+        mode="practice",
+        started=started,
+        finished=started if finished else None,
+        outcome="next_step" if finished else None,
+        score=score if finished else None,
+        passed=rubric_passed,
+        trainee_turns=3,
+        assignment_id=assignment_id,
+    )
+    card = {"score": score, "gates": [{"id": "no-misrepresentation", "passed": gates_passed}]}
+    return SessionRecord(row=row, turns=(), scorecard=card if finished else None)
+
+
+def status(sessions, today: str = "2026-11-24", **changes) -> Status:
+    return progress(assignment(**changes), sessions, date.fromisoformat(today)).status
+
+
+def test_the_five_statuses():
+    assert status([]) is Status.NOT_STARTED
+    assert status([attempt(finished=False)]) is Status.IN_PROGRESS
+    assert status([attempt(40)]) is Status.FAILED
+    assert status([attempt(40), attempt(85, ident="t")]) is Status.PASSED
+    assert status([attempt(40)], today="2026-12-02") is Status.PAST_DUE
+
+
+def test_precedence_between_statuses():
+    # A pass is a pass, even when it came late.
+    assert (
+        status([attempt(90, started="2026-12-05T10:00:00Z")], today="2026-12-09") is Status.PASSED
+    )
+    # Past due outranks a failed or unfinished attempt, and nothing at all.
+    assert status([attempt(finished=False)], today="2026-12-02") is Status.PAST_DUE
+    assert status([], today="2026-12-02") is Status.PAST_DUE
+    # A finished failed attempt outranks one still in progress.
+    assert status([attempt(40), attempt(finished=False, ident="t")]) is Status.FAILED
+
+
+def test_the_due_date_is_inclusive():
+    assert status([], today=DUE) is Status.NOT_STARTED
+    assert status([], today="2026-12-02") is Status.PAST_DUE
+    assert status([], today="2030-01-01", due=None) is Status.NOT_STARTED
+
+
+def test_the_assignments_pass_mark_decides_not_the_rubrics():
+    # The rubric (70) said no, the assignment (60) says yes, and the other way round.
+    assert status([attempt(65, rubric_passed=False)], pass_mark=60) is Status.PASSED
+    assert status([attempt(75, rubric_passed=True)], pass_mark=80) is Status.FAILED
+    assert status([attempt(70)], pass_mark=70) is Status.PASSED  # reaching the mark is enough
+
+
+def test_a_failed_gate_fails_the_attempt_whatever_the_score():
+    assert status([attempt(95, gates_passed=False)]) is Status.FAILED
+
+
+def test_only_attempts_linked_to_the_assignment_count():
+    p = progress(
+        assignment(),
+        [
+            attempt(90, assignment_id=None),
+            attempt(50, assignment_id=2, ident="x"),
+            attempt(40, ident="y"),
+        ],
+        date(2026, 11, 24),
+    )
+    assert (p.status, p.attempts, p.best_score, p.latest_score) == (Status.FAILED, 1, 40, 40)
+
+
+def test_best_and_latest_scores():
+    sessions = [
+        attempt(30, started="2026-11-21T10:00:00Z", ident="a"),
+        attempt(65, started="2026-11-22T10:00:00Z", ident="b"),
+        attempt(50, started="2026-11-23T10:00:00Z", ident="c"),
+        attempt(finished=False, started="2026-11-24T10:00:00Z", ident="d"),
+    ]
+    p = progress(assignment(attempts=5), sessions, date(2026, 11, 24))
+    assert (p.attempts, p.best_score, p.latest_score, p.attempts_left) == (4, 65, 50, 1)
+    assert p.to_json()["status"] == "failed"
+
+
+@pytest.mark.parametrize("text", ["2026-12-01", " 2026-12-01 "])
+def test_due_dates_accepted(text):
+    assert parse_due(text) == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-02-30", "20261201", "2026-W48", "01/12/2026", "tomorrow", ""]
+)
+def test_due_dates_refused(text):
+    with pytest.raises(BadInput, match="YYYY-MM-DD"):
+        parse_due(text)
+
+
+def test_pass_marks_and_attempt_limits():
+    assert check_pass_mark(0) == 0 and check_pass_mark(100) == 100
+    for bad in (-1, 101):
+        with pytest.raises(BadInput):
+            check_pass_mark(bad)
+    assert check_attempts(1) == 1
+    with pytest.raises(BadInput):
+        check_attempts(0)
+
+
+def _assign(store, trainee="ana", **changes):
+    values = dict(
+        scenario="saas-cfo-price", due=None, pass_mark=70, attempts=None, exam=False, seed=None
+    )
+    return store.create_assignment(trainee=trainee, **(values | changes))
+
+
+def _session(store, ident: str, assignment_id: int | None, score: int | None, trainee="ana"):
+    store.create_session(
+        Transcript(
+            id=ident,
+            scenario="saas-cfo-price",
+            trainee=trainee,
+            started=f"2026-11-2{len(ident)}T10:00:00Z",
+            turns=[],
+        ),
+        assignment_id=assignment_id,
+    )
+    if score is not None:
+        store.finish_session(
+            ident,
+            finished="2026-11-24T10:05:00Z",
+            outcome="stalled",
+            score=score,
+            passed=None,
+            scorecard={"gates": []},
+        )
+
+
+def test_a_new_session_counts_against_the_newest_open_assignment(tmp_path):
+    store = open_store(tmp_path)
+    old = _assign(store)
+    assert assignment_for_new_session(store, "ana", "saas-cfo-price") == old
+    assert assignment_for_new_session(store, "ben", "saas-cfo-price") is None
+    assert assignment_for_new_session(store, "ana", "saas-cfo-renewal-competitor") is None
+    new = _assign(store)  # assigned again: the new one is the one being worked on
+    assert assignment_for_new_session(store, "ana", "saas-cfo-price") == new
+    _session(store, "s1", new.id, 90)  # ...until it is passed; then the older one
+    assert assignment_for_new_session(store, "ana", "saas-cfo-price") == old
+    _session(store, "s22", old.id, 75)
+    assert assignment_for_new_session(store, "ana", "saas-cfo-price") is None  # free practice
+    store.close()
+
+
+def test_attempt_limits(tmp_path):
+    store = open_store(tmp_path)
+    practice = _assign(store, attempts=1)
+    _session(store, "s1", practice.id, 20)
+    # A practice assignment out of attempts: the session runs, counted nowhere.
+    assert assignment_for_new_session(store, "ana", "saas-cfo-price") is None
+    exam = _assign(store, "ben", attempts=2, exam=True, seed=42)
+    _session(store, "s22", exam.id, 20, trainee="ben")
+    assert assignment_for_new_session(store, "ben", "saas-cfo-price") == exam
+    _session(store, "s333", exam.id, None, trainee="ben")  # an abandoned attempt still counts
+    with pytest.raises(BadInput, match="ben: no attempts left on the exam for saas-cfo-price"):
+        assignment_for_new_session(store, "ben", "saas-cfo-price")
+    store.close()
+
+
+def test_which_assignment_an_imported_transcript_was_an_attempt_at():
+    practice = assignment(id=1, created="2026-11-20T09:00:00Z")
+    exam = assignment(id=2, exam=True, seed=7, attempts=1, created="2026-11-22T09:00:00Z")
+
+    def transcript(started: str, **changes) -> Transcript:
+        values = dict(trainee="ana", scenario="saas-cfo-price", started=started, turns=[])
+        return Transcript(**(values | changes))  # type: ignore[arg-type]
+
+    found = assignment_for_import
+    assert found([practice], [], transcript("2026-11-21T10:00:00Z")) == practice
+    before_it_was_assigned = transcript("2026-11-19T10:00:00Z")
+    assert found([practice], [], before_it_was_assigned) is None
+    assert found([practice], [], transcript("2026-11-21T10:00:00Z", trainee="ben")) is None
+    # An exam counts only a run with the exam's seed, within its limit.
+    both = [practice, exam]
+    assert found(both, [], transcript("2026-11-23T10:00:00Z", mode="exam", seed=7)) == exam
+    assert found(both, [], transcript("2026-11-23T10:00:00Z", mode="practice", seed=7)) is None
+    assert found(both, [], transcript("2026-11-23T10:00:00Z", mode="exam", seed=8)) is None
+    used = [attempt(50, assignment_id=2)]
+    assert found(both, used, transcript("2026-11-23T10:00:00Z", mode="exam", seed=7)) is None
+    # Once passed, an assignment takes no more attempts: later runs are practice.
+    passed = [attempt(90, assignment_id=1)]
+    assert found([practice], passed, transcript("2026-11-23T10:00:00Z")) is None
+
+
+def test_a_trainees_assignments_most_urgent_first(tmp_path):
+    store = open_store(tmp_path)
+    late = _assign(store, due="2026-12-20")
+    soon = _assign(store, due="2026-12-01", scenario="saas-cfo-renewal-competitor")
+    done = _assign(store, due="2026-11-25", scenario="saas-helpdesk-shared-inbox")
+    store.create_session(
+        Transcript(
+            id="x",
+            scenario="saas-helpdesk-shared-inbox",
+            trainee="ana",
+            started="2026-11-21T10:00:00Z",
+            turns=[],
+        ),
+        assignment_id=done.id,
+    )
+    store.finish_session(
+        "x",
+        finished="2026-11-21T10:05:00Z",
+        outcome="next_step",
+        score=90,
+        passed=True,
+        scorecard={},
+    )
+    _assign(store, "ben")
+    rows = trainee_assignments(store, "ana", date(2026, 11, 24))
+    assert [(r.assignment.id, r.status) for r in rows] == [
+        (soon.id, Status.NOT_STARTED),
+        (late.id, Status.NOT_STARTED),
+        (done.id, Status.PASSED),
+    ]
+    store.close()

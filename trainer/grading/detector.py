@@ -1,0 +1,254 @@
+"""Offline tactic detector: reads one trainee turn and says what it does.
+
+For every trainee turn it gives a label (consultative / pressure / neutral), the
+tactics found and the exact words that show each one. It is the default grader
+and feeds the director, so it must be deterministic, fast (thousands of turns a
+second on one core) and need nothing beyond the standard library: phrase tables
+compiled once at import (see `patterns.py`), a little sentence logic for
+questions, and a few rules that read the turn in context.
+
+The label rule is the product's stance in one line: any pressure tactic makes
+the turn pressure, whatever consultative words surround it ("I totally
+understand, so annual or monthly?"); otherwise any consultative tactic makes it
+consultative; otherwise it is neutral.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from trainer.grading import patterns as P
+from trainer.vocabulary import Category, Label, Tactic
+
+# Very long input is cut, not refused: a pasted essay still gets a reading of
+# its opening, in bounded time.
+MAX_SCAN_CHARS = 5_000
+
+# Curly quotes folded one character for one, so offsets in the folded text are
+# offsets in the original and quotes can be sliced from what the trainee typed.
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
+_SENTENCE_END = re.compile(r"[.!?;]")
+# Negation reaches to the end of its clause, not past a comma.
+_CLAUSE_END = re.compile(r"[.!?;,]")
+_NONSPACE = re.compile(r"\S+")
+
+# Signs that the trainee is listening; a long turn with none of them and no
+# question is a monologue.
+_LISTENING = frozenset(
+    {
+        Tactic.ACKNOWLEDGE,
+        Tactic.EMPATHIZE,
+        Tactic.SUMMARIZE_CHECK,
+        Tactic.OPEN_QUESTION,
+        Tactic.CLARIFY_ROOT_CAUSE,
+        Tactic.PERMISSION_NEXT_STEP,
+        Tactic.OFFER_OPTIONS,
+        Tactic.WALK_AWAY_OK,
+    }
+)
+_ORDER = {t: i for i, t in enumerate(Tactic)}
+# Questions of these kinds ask for something other than information.
+_OTHER_ASKS = (Tactic.PERMISSION_NEXT_STEP, Tactic.SUMMARIZE_CHECK, Tactic.OFFER_OPTIONS)
+# What turns a real timing fact into an honest one: the buyer is asked, or offered a choice.
+_FOLLOW_UPS = (Tactic.PERMISSION_NEXT_STEP, Tactic.OFFER_OPTIONS, Tactic.WALK_AWAY_OK)
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """What the detector knows about the moment of the turn.
+
+    `category` is carried for callers (the director and rubric reports group by
+    it); the phrase rules themselves do not need it.
+    """
+
+    buyer_line: str = ""  # the buyer's line just before this turn
+    objection_open: bool = True  # is some objection still unresolved
+    category: Category | None = None  # category of the current objection, if known
+
+
+@dataclass(frozen=True)
+class Finding:
+    tactic: Tactic
+    quote: str  # exact substring of the turn's text that shows it (text[start:end])
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Classification:
+    label: Label
+    findings: tuple[Finding, ...]  # in order of position in the text, one per tactic
+
+    @property
+    def tactics(self) -> tuple[Tactic, ...]:
+        return tuple(dict.fromkeys(f.tactic for f in self.findings))
+
+    @property
+    def evidence(self) -> str:
+        """The quote(s) that decided the label; "" for a neutral turn."""
+        if self.label is Label.NEUTRAL:
+            return ""
+        pressure = self.label is Label.PRESSURE
+        return " … ".join(f.quote for f in self.findings if f.tactic.is_pressure == pressure)
+
+
+_DEFAULT_CONTEXT = TurnContext()
+
+
+def classify(text: str, context: TurnContext | None = None) -> Classification:
+    """Read one trainee turn; never raises on any string."""
+    if not isinstance(text, str):  # tolerate None from loose callers rather than crash a grade
+        text = ""
+    ctx = context or _DEFAULT_CONTEXT
+    scan = text[:MAX_SCAN_CHARS].translate(_FOLD)
+    folded = scan.casefold()  # only for finding candidate phrases; offsets come from scan
+    found = _Findings(text)
+
+    # 1. Phrase tables: the earliest match of each tactic that is not negated.
+    for index in P.PHRASES.candidates(folded):
+        tactic, pattern = P.PHRASES.phrases[index]
+        negatable = tactic in P.NEGATABLE
+        for m in pattern.finditer(scan):
+            if m.end() > m.start() and not (negatable and _negated(scan, m.start())):
+                found.add(tactic, m.start(), m.end())
+                break  # a phrase's later matches cannot be earlier
+
+    # Once the buyer has agreed, sending the paperwork is service, not a close.
+    if not ctx.objection_open:
+        found.discard(Tactic.ASSUMPTIVE_CLOSE)
+
+    # 2. Questions: what a question does depends on its form, and a question
+    # that carries a pressure move ("so annual or monthly?") explores nothing.
+    pressure_spans = [(f.start, f.end) for f in found.values() if f.tactic.is_pressure]
+    question_starts: list[int] = []
+    for qs, qe in _questions(scan):
+        if any(ps < qe and pe > qs for ps, pe in pressure_spans):
+            continue
+        asks = _question_tactic(scan[qs:qe])
+        if asks is not None:
+            question_starts.append(qs)
+            found.add(asks, qs, qe)
+            if asks is Tactic.CLARIFY_ROOT_CAUSE and P.WH_START.search(scan[qs:qe]):
+                found.add(Tactic.OPEN_QUESTION, qs, qe)
+    for prompt in P.OPEN_PROMPT.finditer(scan):  # "tell me more", "help me understand..."
+        end = _SENTENCE_END.search(scan, prompt.end())
+        qs, qe = _trimmed(scan, prompt.start(), end.end() if end else len(scan))
+        if not any(ps < qe and pe > qs for ps, pe in pressure_spans):
+            question_starts.append(qs)
+            found.add(Tactic.OPEN_QUESTION, qs, qe)
+            break
+
+    # 3. A real timing fact is honest when a question or an option follows it;
+    # on its own, it is there to rush the buyer.
+    if Tactic.FALSE_URGENCY not in found:
+        fact = P.SOFT_URGENCY.search(scan)
+        if fact and not _followed_by_consultative(scan, fact.end(), question_starts):
+            found.add(Tactic.FALSE_URGENCY, fact.start(), fact.end())
+
+    # 4. After a clear no, anything that keeps selling is pushing.
+    if ctx.buyer_line and P.BUYER_DECLINE.search(ctx.buyer_line[:MAX_SCAN_CHARS].translate(_FOLD)):
+        _check_push_after_no(scan, found)
+
+    # 5. A long pitch that asks nothing and shows no sign of listening.
+    if "?" not in scan and not (found.keys() & _LISTENING):
+        words = [m.span() for m in _NONSPACE.finditer(scan)]
+        if len(words) > P.MONOLOGUE_MIN_WORDS:
+            found.add(Tactic.MONOLOGUE, words[0][0], words[-1][1])
+
+    findings = tuple(sorted(found.values(), key=lambda f: (f.start, _ORDER[f.tactic])))
+    if any(f.tactic.is_pressure for f in findings):
+        label = Label.PRESSURE
+    elif findings:
+        label = Label.CONSULTATIVE
+    else:
+        label = Label.NEUTRAL
+    return Classification(label, findings)
+
+
+class _Findings(dict[Tactic, Finding]):
+    """The first finding per tactic, quoted from the original text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def add(self, tactic: Tactic, start: int, end: int) -> None:
+        known = self.get(tactic)
+        if known is None or start < known.start:
+            self[tactic] = Finding(tactic, self._text[start:end], start, end)
+
+    def discard(self, tactic: Tactic) -> None:
+        self.pop(tactic, None)
+
+
+def _negated(scan: str, start: int) -> bool:
+    window = scan[max(0, start - P.NEGATION_WINDOW) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    if ends:  # a negation in the previous clause says nothing about this one
+        window = window[ends[-1].end() :]
+    return P.NEGATION_BEFORE.search(window) is not None
+
+
+def _trimmed(scan: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and scan[start].isspace():
+        start += 1
+    while end > start and scan[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _questions(scan: str) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences that ask something, including a trailing clause
+    typed without a question mark ("..., would that work for you")."""
+    last_end = len(scan.rstrip())
+    for m in P.SENTENCE.finditer(scan):
+        body = m.group().rstrip()
+        if body.endswith("?"):
+            clause = P.QUESTION_CLAUSE.search(body)
+            start = m.start() + clause.start(1) if clause else m.start()
+            yield _trimmed(scan, start, m.end())
+        elif m.start() + len(body) >= last_end and not body.endswith((".", "!")):
+            t = P.TRAILING_QUESTION.search(body)
+            if t:
+                yield _trimmed(scan, m.start() + t.start(1), m.start() + len(body))
+
+
+def _question_tactic(question: str) -> Tactic | None:
+    """What a question does, or None when it does not really ask."""
+    if P.RHETORICAL_QUESTION.search(question) or P.SMALL_TALK_QUESTION.search(question):
+        return None
+    if len(P.WORD.findall(question)) < 3 and not P.WH_START.search(question):
+        return None  # "Deal?", "An intern?": echoes, not questions
+    if P.CLARIFY_ROOT_CAUSE.search(question):
+        return Tactic.CLARIFY_ROOT_CAUSE
+    if not P.WH_START.search(question):
+        # "Would it help if...?", "Is that right?": asks of another kind.
+        kind = P.PHRASES.first_of(_OTHER_ASKS, question)
+        if kind is not None:
+            return kind
+    return Tactic.OPEN_QUESTION
+
+
+def _followed_by_consultative(scan: str, pos: int, question_starts: list[int]) -> bool:
+    if any(qs >= pos for qs in question_starts):
+        return True
+    return P.PHRASES.first_of(_FOLLOW_UPS, scan, pos) is not None
+
+
+def _check_push_after_no(scan: str, found: _Findings) -> None:
+    """The buyer said no. Accepting it, or asking why, is fine; anything that
+    keeps selling is pushing."""
+    if Tactic.WALK_AWAY_OK in found:
+        return
+    m = P.PUSH_MARKER.search(scan)
+    if m:
+        end = _SENTENCE_END.search(scan, m.end())
+        start, stop = _trimmed(scan, m.start(), end.end() if end else len(scan))
+        found.add(Tactic.PUSH_AFTER_NO, start, stop)
+        return
+    pressure = [f for f in found.values() if f.tactic.is_pressure]
+    if pressure:
+        first = min(pressure, key=lambda f: f.start)
+        found.add(Tactic.PUSH_AFTER_NO, first.start, first.end)

@@ -1,0 +1,886 @@
+"""Phrase tables for the offline tactic detector.
+
+Each tactic is a list of regular expressions. They are written as families of
+how people actually say a thing ("I hear you", "that's fair", "fair point"), not
+as copies of particular training lines, and compiled once at import: the
+detector never compiles on the per-turn path.
+
+Text reaching these patterns has had curly quotes folded to straight ones, and
+apostrophes are optional almost everywhere (`let'?s`, `can'?t`) because
+trainees type fast and often in lower case.
+
+Layout: the `PhraseBook` index (why it exists is in its docstring), then the
+per-tactic tables, then the smaller patterns the detector uses for questions
+and for the context of a turn.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+
+from trainer.vocabulary import Tactic
+
+_FLAGS = re.IGNORECASE
+
+
+def _compile(patterns: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+
+
+class PhraseBook:
+    """Every tactic's phrases, each compiled on its own and indexed by the
+    literal words any match must contain.
+
+    A turn is a few dozen words and the book holds hundreds of phrases; trying
+    every phrase at every position is what makes one big alternation slow. The
+    index picks the few phrases whose words occur in the turn, so a turn costs
+    a set intersection plus the phrases that could match.
+    """
+
+    def __init__(self, tables: dict[Tactic, tuple[str, ...]]) -> None:
+        self.phrases: list[tuple[Tactic, re.Pattern[str]]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_substring: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for tactic, patterns in tables.items():
+            for pattern in patterns:
+                index = len(self.phrases)
+                self.phrases.append((tactic, re.compile(pattern, _FLAGS)))
+                literals = _required_literals(pattern)
+                if literals is None:
+                    self._always.append(index)
+                for literal, at_word_start in literals or ():
+                    word = _WORD.match(literal) if at_word_start else None
+                    if word:
+                        self._by_word.setdefault(word.group(), []).append(index)
+                    else:
+                        self._by_substring.setdefault(literal, []).append(index)
+        self._words = frozenset(self._by_word)
+        self._longest_word = max(map(len, self._words), default=0)
+
+    def candidates(self, folded: str) -> list[int]:
+        """Indexes into `phrases` of those that can match; `folded` is the
+        text after str.casefold(). In book order."""
+        found = set(self._always)
+        longest = self._longest_word
+        prefixes = {
+            w[:n] for w in _WORD.findall(folded) for n in range(1, min(len(w), longest) + 1)
+        }
+        for word in prefixes & self._words:
+            found.update(self._by_word[word])
+        for literal, indexes in self._by_substring.items():
+            if literal in folded:
+                found.update(indexes)
+        return sorted(found)
+
+    def first_of(self, tactics: tuple[Tactic, ...], text: str, pos: int = 0) -> Tactic | None:
+        """The first of `tactics`, in that order, with a phrase in text[pos:]."""
+        matched = {
+            tactic
+            for tactic, pattern in (self.phrases[i] for i in self.candidates(text.casefold()))
+            if tactic in tactics and pattern.search(text, pos)
+        }
+        return next((t for t in tactics if t in matched), None)
+
+
+# Index keys are ASCII words; any other character only splits a turn into more
+# words, which can add candidates but never lose one.
+_WORD = re.compile(r"[a-z0-9]+")
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
+# A literal right after one of these starts a word: \b, ^, or whitespace.
+_WORD_EDGES = {_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING}
+
+_Literal = tuple[str, bool]  # the string, and whether it must start a word
+
+
+def _required_literals(pattern: str) -> frozenset[_Literal] | None:
+    """Strings of which any match must contain at least one, or None when the
+    pattern gives no useful guarantee (then the phrase is always tried).
+
+    Reads the parse tree of the `re` module itself; if that private API ever
+    changes, every phrase is simply always tried: slower, never wrong.
+    """
+    try:
+        needed = _needed(_sre_parser.parse(pattern, _FLAGS), at_word_start=False)
+    except Exception:  # noqa: BLE001 - any surprise here only costs speed
+        return None
+    if not needed or min(len(s) for s, _ in needed) < 2:
+        return None
+    return needed
+
+
+def _is_space_class(op: object, av: object) -> bool:
+    if op in _REPEATS:
+        inner = list(av[2])  # type: ignore[index]
+        return len(inner) == 1 and _is_space_class(*inner[0])
+    return op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
+
+
+def _needed(items: object, at_word_start: bool) -> frozenset[_Literal] | None:
+    options: list[frozenset[_Literal]] = []
+    run: list[str] = []
+    run_at_word_start = at_word_start
+    word_edge = at_word_start  # does the next element start at a word edge?
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset({("".join(run), run_at_word_start)}))
+            run.clear()
+
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _sre.LITERAL:
+            if not run:
+                run_at_word_start = word_edge
+            run.append(chr(av).casefold())
+            word_edge = False
+            continue
+        flush()
+        sub: frozenset[_Literal] | None = None
+        if op is _sre.SUBPATTERN:
+            sub = _needed(av[-1], word_edge)
+        elif op is _sre.BRANCH:
+            alternatives = [_needed(a, word_edge) for a in av[1]]
+            if all(alternatives):
+                sub = frozenset().union(*alternatives)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _needed(av[2], word_edge)
+        if sub:
+            options.append(sub)
+        word_edge = (op is _sre.AT and av in _WORD_EDGES) or _is_space_class(op, av)
+    flush()
+    return max(options, key=_selectivity, default=None)
+
+
+# Words in nearly every turn make poor index keys.
+_COMMON = frozenset(
+    {
+        "a", "an", "and", "are", "be", "but", "can", "could", "do", "for", "get", "i", "if", "in",
+        "is", "it", "just", "me", "my", "not", "of", "on", "or", "so", "that", "the", "this", "to",
+        "we", "what", "would", "you", "your",
+    }
+)  # fmt: skip
+
+
+def _selectivity(option: frozenset[_Literal]) -> tuple[bool, int, int]:
+    """Rarer first: no common word, then the longest shortest-string, then the fewest strings."""
+    return (
+        not any(s in _COMMON for s, _ in option),
+        min(len(s) for s, _ in option),
+        -len(option),
+    )
+
+
+# Words that turn "guarantee" or "trust me" into their opposite when they come
+# just before it in the same sentence ("nobody can honestly guarantee that",
+# "you shouldn't just trust me", "before we talk about discounts").
+NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:no|not|never|nobody|none|cannot|without|instead\s+of|rather\s+than)"
+    r"|\b(?:don|doesn|didn|won|wouldn|can|couldn|shouldn|isn|aren|wasn|weren|haven|hasn)'?t"
+    r"|\bbefore\s+(?:we|i)\s+(?:talk|get|discuss|go|look)(?:\s+into|\s+about)?)"
+    r"\W+(?:\w+\W+){0,2}$",
+    _FLAGS,
+)
+# How far back the negation check looks, in characters.
+NEGATION_WINDOW = 40
+
+# Tactics whose phrases flip meaning under negation. Urgency and fear do not:
+# "don't miss out" and "you don't want to be left behind" are still pressure.
+NEGATABLE: frozenset[Tactic] = frozenset(
+    {
+        Tactic.OVERPROMISE,
+        Tactic.DISMISS_OBJECTION,
+        Tactic.PREMATURE_DISCOUNT,
+        Tactic.ASSUMPTIVE_CLOSE,
+        Tactic.BYPASS_AUTHORITY,
+    }
+)
+
+_NUM = r"(?:\d+|one|two|three|four|five|six|a\s+few|a\s+couple(?:\s+of)?|a\s+handful(?:\s+of)?)"
+_SOON = (
+    r"(?:today|tonight|tomorrow|midnight|end\s+of\s+(?:the\s+)?(?:day|week)|eod|this\s+week"
+    r"|friday|the\s+weekend|(?:the\s+next\s+)?\d+\s+hours|the\s+next\s+hour)"
+)
+_PAPER = (
+    r"(?:contract|paperwork|agreement|order\s+form|invoice|docusign(?:\s+link)?|statement\s+of\s+work"
+    r"|sow|purchase\s+order|listing\s+agreement|signup\s+link)"
+)
+_PLAN_WORD = (
+    r"(?:annual(?:ly)?|monthly|yearly|quarterly|upfront|card|credit\s+card|invoice|\d+[- ]month"
+    r"|\d+[- ]year|premium|standard|basic|pro|gold|silver|platinum|starter|plus|enterprise"
+    r"|bank\s+transfer|transfer|wire|ach|check|cheque|paypal|direct\s+debit|visa|amex)"
+)
+
+# Phrase tables searched over the whole turn. Questions are handled separately
+# (see QUESTION_* below) because what a question does depends on its form.
+TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
+    # --- consultative -----------------------------------------------------
+    Tactic.ACKNOWLEDGE: (
+        r"\b(?:that'?s|that\s+is|it'?s|this\s+is)\s+(?:a\s+|an\s+)?(?:very\s+|totally\s+|completely\s+"
+        r"|perfectly\s+|really\s+)?(?:fair|reasonable|understandable|valid|legitimate|real|normal"
+        r"|common|smart|sensible|honest|good|great|solid)\s+(?:point|question|concern|worry"
+        r"|reaction|thing\s+to\s+(?:say|ask)|plan|idea|way\s+to\s+put\s+it|position|number"
+        r"|cost|amount|thought|choice|option|call|asset|advantage)\b",
+        r"\b(?:that'?s|that\s+is|it'?s)\s+(?:totally\s+|completely\s+|perfectly\s+|very\s+)?"
+        r"(?:fair|reasonable|understandable|valid|smart|sensible|true|okay|ok|normal)\b",
+        r"(?:^|[.!?]\s*)fair\b",
+        r"\bfair\s+(?:enough|point|question|concern|worry)\b",
+        r"(?:^|[.!?,;]\s*)(?:that\s+|this\s+|which\s+)?makes?\s+(?:total\s+|complete\s+|perfect\s+"
+        r"|a\s+lot\s+of\s+)?sense\b",
+        r"\bi\s+(?:totally\s+|completely\s+|really\s+|fully\s+)?(?:hear|get|understand|see)\s+"
+        r"(?:you|that|it|why|where|what\s+you|your\s+(?:point|concern|worry)|the\s+concern)\b",
+        r"\bi\s+(?:totally\s+|completely\s+|fully\s+)?understand\b",
+        r"\btotally\s+get\s+it\b",
+        r"\b(?:understood|understandable|gotcha|point\s+taken|no\s+argument)\b",
+        r"(?:^|[.!?]\s*)(?:got\s+it|totally|noted|true)\b",
+        r"\b(?:good|great)\s+(?:to\s+know|question|point|idea|plan|call)\b",
+        r"\b(?:glad|good|great)\s+to\s+hear\b",
+        r"\bthanks?\s+(?:you\s+)?for\s+(?:sharing|telling|being|letting|flagging|your\s+honesty"
+        r"|explaining|the\s+(?:honesty|straight))\b",
+        r"\bi\s+appreciate\s+(?:that|you|the|your|it)\b",
+        r"\bappreciate\s+(?:your|the)\s+(?:time|honesty|candou?r|straight\s+answer|openness)\b",
+        r"\bi\s+respect\s+(?:that|it|your)\b",
+        r"\byou'?re\s+right\b",
+        r"\b(?:it|that)\s+(?:is|can\s+be|might\s+be|may\s+be)\s+(?:a\s+lot"
+        r"|expensive|pricey|a\s+big\s+(?:number|investment|decision|change)|a\s+real\s+\w+)\b",
+        r"\bit'?s\s+(?:not\s+a\s+small\s+number|a\s+real\s+\w+)\b",
+        r"(?:^|[.!?]\s*)some\s+(?:do|can|people\s+(?:do|can))\b",
+        r"\bsounds?\s+(?:reasonable|fair|sensible|like\s+a\s+(?:real|good|great|plan|smart))\b",
+        r"\bthat'?s\s+(?:great|good|smart|impressive|a\s+great|a\s+good|a\s+solid|a\s+sensible)\b",
+        r"\b(?:can|could)\s+(?:work|be)\s+(?:well|really\s+valuable|valuable|a\s+great|a\s+good"
+        r"|invaluable)\b",
+        r"\b(?:is|are)\s+(?:a\s+)?(?:good|great|solid|serious|real|valid|smart|sensible)\s+"
+        r"(?:product|option|choice|start|asset|advantage|idea|plan|question)\b",
+        r"\b(?:is|are)\s+(?:healthy|a\s+real\s+cost)\b",
+        r"(?:^|[.!?]\s*)(?:completely|totally|very|perfectly)\s+(?:reasonable|fair|understandable)\b",
+        r"(?:^|[.!?]\s*)(?:it|that|you)\s+(?:might|may|could)(?:\s+be)?\s*[,.]",
+        r"\bthat'?s\s+(?:helpful|useful|good)\s+to\s+know\b|\bthat'?s\s+handy\b",
+        r"\bthat\s+(?:matters|does\s+happen)\b",
+        r"\bthere'?s\s+something\s+to\s+be\s+said\s+for\b",
+        r"(?:^|[.!?]\s*)(?:smart|good\s+call|good\s+idea)\s*[.!]",
+    ),
+    Tactic.EMPATHIZE: (
+        r"\bi'?m\s+(?:so\s+|really\s+|very\s+|truly\s+)?sorry\s*(?:,\s*)?(?:that|to\s+hear|you|it"
+        r"|about\s+what)\b",
+        r"\b(?:that|it|this)(?:'s|\s+is|\s+sounds|\s+must\s+be|\s+must\s+have\s+been|\s+must\s+feel)"
+        r"(?:\s+so|\s+really|\s+pretty|\s+incredibly|\s+completely)?\s+(?:frustrating|hard|tough"
+        r"|stressful|exhausting|awful|difficult|painful|rough|overwhelming|scary|annoying"
+        r"|chaotic|disappointing|a\s+lot\s+to\s+carry)\b",
+        r"\bsounds\s+like\s+(?:a\s+lot|you'?ve\s+(?:had|been))\b",
+        r"\b(?:a\s+lot|so\s+much)\s+on\s+your\s+plate\b",
+        r"\bi\s+can\s+(?:only\s+)?imagine\b",
+        r"\bi'?ve\s+been\s+there\b",
+        r"\bi\s+(?:totally\s+|completely\s+|really\s+)?(?:understand|know|get)\s+(?:exactly\s+)?"
+        r"how\s+you(?:'d|\s+would)?\s+feel\b",
+        r"\bi\s+felt\s+the\s+same\b",
+        r"\bnobody\s+(?:wants|likes|enjoys)\b",
+        r"\bmakes\s+(?:total\s+|complete\s+|perfect\s+)?sense\s+(?:that\s+)?you'?d\s+be\b",
+        r"\b(?:completely|totally|perfectly)\s+normal\b",
+        r"\bi(?:'d|\s+would)(?:n'?t)?\s+be\s+(?:wary|cautious|skeptical|nervous|worried|either)\b",
+        r"\b(?:it'?s|that'?s)\s+a\s+big\s+decision\b",
+        r"\b(?:budgets\s+are\s+tight|things\s+are\s+(?:hectic|crazy))\b",
+        r"\b(?:that'?s|how)\s+(?:awful|rough|tough)\b",
+    ),
+    Tactic.SUMMARIZE_CHECK: (
+        r"\bso,?\s+(?:what\s+)?i'?m\s+hearing\b",
+        r"\bwhat\s+i'?m\s+hearing\b",
+        r"\bso,?\s+(?:it\s+)?sounds\s+like\b",
+        r"\bif\s+i(?:'ve|\s+have)?\s+(?:got|understood|heard)\s+(?:it|this|that|you)\s+right\b",
+        r"\bif\s+i\s+understand\s+(?:you\s+)?(?:correctly|right)\b",
+        r"\bdid\s+i\s+(?:get|hear|understand)\s+(?:that|it|you)\s+right\b",
+        r"\bis\s+that\s+(?:right|fair|a\s+fair\s+summary|accurate)\b",
+        r"\bso\s+the\s+(?:pain|issue|concern|problem|real\s+issue|worry)\s+is\b",
+        r"\blet\s+me\s+make\s+sure\s+i\s+(?:understand|heard|have)\b",
+        r"\bplay(?:ing)?\s+(?:that|it|this)\s+back\b",
+    ),
+    Tactic.VALUE_REFRAME: (
+        r"\bpays?\s+for\s+itself\b",
+        r"\bwhat\s+(?:does|did|do|would|will)\b[^?.!]{0,50}\bcost\s+(?:you|your|the\s+business"
+        r"|the\s+company)\b",
+        r"\byou\s+(?:mentioned|said|told\s+me)\b[^.?!]{0,100}(?:\$|\d|\bhours?\b|\bdays?\b|\bcost"
+        r"|\bspend|\blose\b|\blost\b)",
+        r"\bcovered\s+by\s+(?:the\s+)?(?:first|one|a\s+single)\b",
+        r"\b(?:net\s+proceeds|total\s+cost\s+of\s+ownership|tco|\w+-year\s+cost|payback\s+period)\b",
+        r"\bside\s+by\s+side\b",
+        r"\bput\s+a\s+number\s+on\b",
+        r"\b(?:with|using)\s+your\s+(?:actual|own|real)\s+(?:numbers|rent|data|figures|hardware"
+        r"|costs?|volumes?)\b",
+        r"\bthe\s+cost\s+of\s+(?:the\s+problem|doing\s+nothing|waiting|downtime|not)\b",
+        r"\bworth\s+\$\s?\d",
+    ),
+    Tactic.HONEST_PROOF: (
+        r"\bpilot\b",
+        r"\btrial\s+(?:session|period|run|month)\b",
+        r"\b(?:free|paid|\d+[- ]day)\s+trial\b",
+        r"\bcase\s+stud(?:y|ies)\b",
+        r"\breferences?\b",
+        r"\b(?:you\s+can\s+call|call\s+(?:any|one|two|three|a\s+few)\s+of|talk\s+to|speak\s+(?:to|with)"
+        r"|connect\s+you\s+with|put\s+you\s+in\s+touch|introduce\s+you|set\s+up\s+calls?\s+with)\b"
+        r"[^.?!]{0,40}\b(?:clients?|customers?|users?|references?|architect|owners?)\b",
+        r"\b(?:you\s+can|you\s+could|so\s+you\s+can|for\s+you\s+to)\s+(?:call|check|verify"
+        r"|look\s+(?:it|them|that)\s+up|look\s+up|read\s+it|see\s+(?:it|them)\s+yourself|judge"
+        r"|audit)\b",
+        r"\b(?:judge|see|check|verify|read|test|compare)\b[^.?!]{0,40}\b(?:for\s+)?yourself\b",
+        r"\bdon'?t\s+take\s+my\s+word\s+for\s+it\b",
+        r"\btry\s+it\s+(?:free|for\s+free|out)\b|\bfree\s+for\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b",
+        r"\bhere'?s\s+(?:the|our|my)\s+(?:\w+\s+){0,2}(?:spreadsheet|data|report|numbers|postmortem"
+        r"|post-mortem|record|case\s+study|results)\b",
+        r"\bpublic\s+(?:incident|postmortem|data|status|history)\w*",
+        r"\b(?:post-?mortem|status\s+page|audit\s+report|soc\s?2\s+report|pen(?:etration)?\s+test"
+        r"\s+report)\b",
+        r"\b(?:share|send|show|give)(?:\s+you)?\s+(?:the\s+|our\s+|my\s+|their\s+|that\s+)?"
+        r"(?:\w+\s+){0,3}(?:data|numbers|report|records"
+        r"|survey\s+data|benchmarks?|spreadsheet|mls\s+records|comps"
+        r"|retention\s+numbers|sales\s+record|track\s+record|results|usage\s+data|metrics"
+        r"|section)\b",
+        r"\b(?:my|our)\s+(?:sales|track)\s+record\b",
+        r"\b\d+[- ]day\s+(?:pilot|test|trial)\b",
+        r"\btest\s+(?:it\s+)?on\s+one\b",
+        r"\bmedian\b",
+        r"\bsuccess\s+(?:criteria|metrics)\b",
+        r"\b(?:no-cost|free)\s+(?:\w+\s+)?(?:review|audit)\b",
+        r"\bcomps\b",
+        r"\bbenchmarks?\s+from\b",
+    ),
+    Tactic.OFFER_OPTIONS: (
+        r"\b(?:we|you)\s+could\s+(?:start|begin|try|do|go\s+with|run|phase|split|scope|act)\b",
+        r"\bstart(?:ing)?\s+(?:with|small|smaller)\b",
+        r"\b(?:smaller|starter|basic|lighter|lite|slimmer|reduced|business-hours|project-based"
+        r"|part-time)\s+(?:tier|package|plan|version|scope|engagement|option|program)\b",
+        r"\b(?:second|next|first)\s+phase\b|\bphas(?:e|ed|ing)\s+(?:it|in|the)\b",
+        r"\bpayment\s+plan\b|\bspread\s+(?:it|the\s+cost|payments|onboarding)\b",
+        r"\bmonth-to-month\b",
+        r"\bor\s+would\s+you\s+(?:rather|prefer)\b",
+        r"\b(?:one|a\s+single)\s+(?:depot|team|site|region|channel|location|department|office"
+        r"|process|store|project)\b",
+        r"\bbr(?:eak|oke)\s+(?:it|this)\s+(?:into|down)\b",
+        r"\b(?:two|three|a\s+few|some)\s+options\b",
+        r"\bif\s+(?:\w+\s+)?(?:is|works)\s+better\b",
+        r"\b(?:the|our)\s+next\s+(?:one|cohort|intake|start\s+date)\s+(?:opens|starts|is)\b",
+        r"\bwould\s+a\s+(?:smaller|shorter|lighter|single|short)\b",
+    ),
+    Tactic.PERMISSION_NEXT_STEP: (
+        r"\bwould\s+(?:it|that|this)\s+(?:help|make\s+sense|be\s+(?:useful|helpful|worth|okay"
+        r"|ok|easier|a\s+(?:better|fair|good)))",
+        r"(?:^|[.!?,;:]\s*|\b(?:and|or|so)\s+)would\s+you\s+(?:be\s+open|like|prefer|rather|want"
+        r"|mind\s+if)\b",
+        r"(?:^|[.!?]\s*)(?:do\s+you\s+)?want\s+(?:that|it|them|those|to\s+(?:see|go|look|talk))\b",
+        r"\bwould\s+(?:a|an|the|your)\s+[^?.,]{1,60}\b(?:help|be\s+(?:useful|helpful|worth|better"
+        r"|easier))\b",
+        r"\b(?:do\s+you\s+|would\s+you\s+)?want\s+me\s+to\b",
+        r"\bis\s+it\s+(?:okay|ok|alright|all\s+right)\s+if\b",
+        r"\b(?:do|would)\s+you\s+mind\s+if\b",
+        r"\bif\s+(?:it|that)(?:'s|\s+is|'d|\s+would|\s+will)?\s+(?:help(?:s|ful)?|useful)\b",
+        r"\bif\s+thats\s+useful\b",
+        r"\bhappy\s+to\b[^.?!]{0,60}\bif\s+(?:that'?s|that\s+is|it'?s|you(?:'d|\s+would)?\s+like"
+        r"|you\s+want)\b",
+        r"\bdoes\s+(?:that|this|the\s+\w+(?:\s+\w+)?)\s+(?:work|suit|sound)\b",
+        r"\b(?:can|could|may)\s+i\s+(?:send|share|show|put\s+together)\b",
+        r"\bwhen\s+would\s+be\s+a\s+good\s+time\b",
+        r"\bwould\s+that\s+work\b",
+        r"\b(?:shall|should)\s+i\s+(?:send|share|check|follow|reach|call|put\s+together)\b",
+    ),
+    Tactic.WALK_AWAY_OK: (
+        r"\b(?:may|might|could)\s+not\s+be\s+(?:a\s+|the\s+right\s+|the\s+best\s+)?(?:fit|match"
+        r"|right\s+for\s+you|for\s+you)\b",
+        r"\b(?:isn'?t|is\s+not|not)\s+(?:for\s+everyone|a\s+(?:good\s+)?fit|the\s+right\s+fit"
+        r"|the\s+best\s+match|right\s+for\s+you)\b",
+        r"\bno\s+(?:pressure|strings|obligation|hard\s+feelings)\b",
+        r"\bno\s+(?:rush|deadline|hurry|pressure)\s+(?:from|on)\s+my\s+(?:side|end|part)\b",
+        r"\bthere'?s\s+no\s+(?:deadline|rush|hurry)\b|\bno\s+deadline\b",
+        r"\bgood\s+luck\s+with\b",
+        r"\byou\s+(?:shouldn'?t|should\s+not)\s+(?:buy|sign|go\s+ahead)\b",
+        r"\bi'?d\s+rather\s+(?:you|lose|not)\b",
+        r"\bif\s+(?:so|not|none\s+of\s+that\s+\w+|it\s+doesn'?t)\b[^.?!]{0,40}\b(?:that'?s\s+"
+        r"(?:fine|okay|ok)|i'?d\s+(?:leave|tell|say))\b",
+        r"\bif\s+(?:anything|that|it|things)\s+(?:ever\s+)?(?:changes?|stops?\s+working)\b",
+        r"\bfeel\s+free\s+to\s+reach\s+out\b",
+        r"\byou\s+know\s+where\s+to\s+find\s+me\b",
+        r"\b(?:totally|perfectly|completely)\s+(?:fine|okay|ok)\b",
+        r"\bthat'?s\s+(?:your\s+call|fine\s+too)\b",
+        r"\bmay\s+(?:genuinely\s+|honestly\s+)?not\s+need\b",
+        r"\b(?:could|may|might)\s+(?:well\s+)?be\s+true\b",
+        r"\bi'?ll\s+(?:tell\s+you|say\s+so)\b(?!\s+what)",
+        r"\byou\s+walk\s+away\b",
+        r"\bstay\s+out\s+of\s+(?:the|your)\s+way\b",
+        r"\bgood\s+for\s+you\b",
+        r"\bmakes\s+sense\s+to\s+(?:use|go\s+with|stay\s+with|stick\s+with)\s+(?:it|them)\b",
+        r"\bbrowse\s+as\s+long\s+as\b",
+    ),
+    # --- pressure ---------------------------------------------------------
+    Tactic.FALSE_URGENCY: (
+        r"\b(?:ends?|expires?|closes?|disappears?|goes\s+away|good|valid|only|won'?t\s+last"
+        r"|gone|runs\s+out)\b[^.?!]{0,30}\b" + _SOON + r"\b",
+        r"\b" + _SOON + r"\b[^.?!]{0,10}\bonly\b",
+        r"\bby\s+"
+        + _SOON
+        + r"\b[^.?!]{0,40}\b(?:is\s+gone|goes\s+away|disappears|ends|expires|is\s+over)\b",
+        r"\b(?:seats|spots|space|places|availability|supply|inventory|slots)\s+(?:is|are)\s+(?:limited"
+        r"|scarce|running\s+out|tight)\b",
+        r"\b(?:nearly|almost)\s+(?:full|sold\s+out|gone|booked)\b|\bsold\s+out\b",
+        r"\bhurry\b",
+        r"\bcan\s+only\s+(?:hold|keep|offer|guarantee)\b",
+        r"\b(?:offer|price|pricing|rate|deal|discount|spot)\b[^.?!]{0,30}\b(?:until|till|by)\s+(?:\d{1,2}(?::\d\d)?"
+        r"\s*(?:am|pm)|noon|close\s+of\s+business|cob)\b",
+        r"\blimited[- ]time\b",
+        r"\bwill\s+be\s+gone\b",
+        r"\bwon'?t\s+(?:stay|last|be)\s+(?:this|that|like\s+this)\s+\w*\s*forever\b|\bwon'?t\s+stay\s+this\b",
+        r"\b(?:i'?d|you'?d\s+better|better)\s+(?:move|act|hurry|decide)\s+(?:fast|quickly|now|soon)\b",
+        r"\b(?:waiting|delaying|doing\s+nothing|thinking\s+about\s+it)\s+(?:is|will\s+be)\s+(?:the\s+most\s+expensive"
+        r"|a\s+mistake|costly|expensive)\b",
+        r"\bthe\s+longer\s+you\s+wait\b",
+        r"\b(?:we|you)\s+(?:have|'ve\s+got)\s+(?:maybe|only|just)\s+(?:\w+\s+)?(?:days?|weeks?|hours?)\b",
+        r"\b(?:grab|get|book|take|claim|secure)\s+(?:one|it|yours|a\s+spot|your\s+spot|a\s+seat)\s+(?:now"
+        r"|today|quickly|fast|while)\b",
+        r"\b(?:the\s+)?last\s+(?:day|week|month|chance)\s+(?:at|for|to\s+get|before)\b|\blast\s+call\b",
+        r"\b(?:it'?s|now\s+is\s+the)\s+time\s+to\s+(?:decide|commit|sign|move|act|buy)\b",
+        r"\bonly\s+(?:good\s+|valid\s+)?(?:for\s+|until\s+|till\s+)?(?:today|tonight|now|this\s+week)\b",
+        r"\b(?:decide|answer|decision|commit|yes)\b[^.?!]{0,25}\b(?:today|tonight|now|right\s+now"
+        r"|in\s+the\s+next\s+(?:hour|\w+\s+minutes)|by\s+(?:tonight|friday|end\s+of\s+day)"
+        r"|this\s+week)\b",
+        r"\bif\s+you\s+(?:sign|sign\s+up|commit|buy|act|book|enroll|join)\s+(?:up\s+)?(?:today|now"
+        r"|tonight|this\s+week|by)\b",
+        r"\b(?:filling\s+up|going|selling)\s+fast\b",
+        r"\bonly\s+(?:\w+\s+){0,2}"
+        + _NUM
+        + r"\s+(?:\w+\s+){0,2}(?:spots?|seats?|slots?|units?|places?"
+        r"|openings?|left)\b",
+        r"\b(?:spots?|seats?|slots?|units?|places?)\s+(?:are\s+)?(?:left|remaining)\b",
+        r"\blast\s+(?:chance|spot|seat|few\s+(?:spots|seats|units))\b",
+        r"\bwon'?t\s+(?:last|be\s+(?:here|around|available))\b",
+        r"\bbefore\s+(?:it'?s|they'?re)\s+(?:gone|taken)\b",
+        r"\bmiss(?:ing)?\s+out\b",
+        r"\b(?:there\s+)?won'?t\s+be\s+another\b",
+        r"\bdon'?t\s+come\s+(?:along|around)\s+often\b",
+        r"\bif\s+you\s+wait\b",
+        r"\b(?:buy|act|move|decide)\s+now\b",
+        r"\bnow\s+or\s+never\b",
+        r"\bpriced\s+out\b",
+        r"\b(?:market|it|they|he|she|this)\s+won'?t\s+wait\b",
+        r"\bif\s+you\s+don'?t\s+(?:sign|commit|act|buy|sell|decide)\b[^.?!]{0,15}\b(?:now|today)\b",
+        r"\block\s+(?:it|this|that)\s+in\s+now\b",
+        r"\bcan'?t\s+(?:hold|guarantee|keep)\b[^.?!]{0,30}\b(?:price|pricing|rate|spot"
+        r"|seat|offer|discount|after)\b",
+        r"\byes\s+or\s+(?:a\s+)?no\b",
+        r"\bnow'?s\s+the\s+time\b",
+        r"\b(?:offer|deal|promo|proposal|discount)(?:'s|\s+is)?\s+(?:ends|expires|is\s+only)\b",
+    ),
+    Tactic.ASSUMPTIVE_CLOSE: (
+        # Choice-of-two between ways to buy: either answer is a yes.
+        r"\b" + _PLAN_WORD + r"(?:\s+\w+){0,2}\s+or\s+(?:the\s+)?" + _PLAN_WORD + r"\b",
+        r"\b(?:start|begin|kick\s?off|onboard(?:ing)?|install|go\s+live|set\s+you\s+up"
+        r"|put\s+you\s+down|sign\s+you\s+up|book\s+you)\b[^.?!]{0,50}\bor\b[^.?!]{0,30}\?",
+        r"\b(?:let'?s|we'?ll|i'?ll)\s+(?:just\s+)?(?:go\s+ahead\s+and\s+)?get\s+(?:you|this|it"
+        r"|the\s+\w+(?:\s+\w+)?)"
+        r"\s+(?:\w+\s+){0,2}(?:started|signed|going|done|booked|set\s+up|onboarded|enrolled|sorted"
+        r"|on\s+a\s+plan|on\s+board|in)\b",
+        r"\blet'?s\s+(?:just\s+)?(?:sign|lock|shake|close|make\s+it\s+official|wrap\s+(?:it|this)\s+up"
+        r"|do\s+(?:it|this|the\s+paperwork)|get\s+started|book\s+(?:it|you))\b",
+        r"\blet'?s\s+(?:just\s+)?start\s+(?:today|now|monday|tomorrow|this\s+week)\b",
+        r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|let\s+me)\s+(?:just\s+)?(?:go\s+ahead\s+and\s+)?"
+        r"(?:send|email|get|draw\s+up|draft|prepare|forward|have)\b[^.?!]{0,25}\b(?:the\s+|your\s+"
+        r"|an?\s+|our\s+|her\s+the\s+|him\s+the\s+)?" + _PAPER + r"\b",
+        r"\b(?:i'?ll|i\s+will|i'?ve|we'?ve|i\s+have|we\s+have|we'?ll)\s+(?:already\s+)?(?:just\s+)?"
+        r"(?:go\s+ahead\s+and\s+)?(?:book|booked|pencil|penciled|pencilled|reserve|reserved"
+        r"|put\s+you\s+down|set\s+you\s+up|lock(?:ed)?\s+(?:you|it|in)|sign(?:ed)?\s+you\s+up"
+        r"|enroll(?:ed)?\s+you|register(?:ed)?\s+you)\b",
+        r"\bwe'?ll\s+(?:start|begin|kick\s+off|get\s+started)\b[^.?!]{0,30}\b(?:monday|tuesday"
+        r"|wednesday|thursday|friday|tomorrow|today|next\s+week|on\s+the)\b",
+        r"\byou\s+can\s+(?:go\s+ahead\s+and\s+)?sign\b",
+        r"\b(?:we|you)\s+sign\s+(?:it\s+|this\s+|the\s+\w+\s+)?(?:today|tonight|now|this\s+\w+"
+        r"|by\s+\w+|tomorrow)\b",
+        r"\bsign\s+(?:with\s+us\s+|up\s+)?(?:today|now|here)\b",
+        r"\block\s+in\s+your\s+(?:spot|seat|rate|price|place)\b",
+        r"\b(?:get|send)\s+(?:the\s+)?paperwork\s+started\b",
+        r"\btalk\s+details\s+later\b",
+        r"\bget\s+you\s+(?:started|signed(?:\s+up)?|onboarded|enrolled|booked(?:\s+in)?|set\s+up|going)\b",
+        r"\b(?:shall|should)\s+we\s+(?:go\s+ahead|get\s+(?:started|going)|lock|sign|book|start)\b",
+        r"\bjust\s+sign\s+(?:it|here|today|now|the)\b",
+        r"\b(?:put|place|submit|process|get)\s+(?:the|an?|your)\s+(?:\w+\s+)?order\s+in\b"
+        r"|\b(?:i'?ll|let\s+me)\s+(?:just\s+)?(?:put|place|submit|process)\s+(?:the|an?|your)\s+(?:\w+\s+)?order\b",
+        r"\bdone\s+deal\b",
+        r"(?:^|[.!?]\s+|,\s*(?:so\s+)?)(?:just\s+)?(?:sign|switch|commit|go\s+with\s+us|grab\s+it|pull\s+the\s+trigger)"
+        r"\b(?!\s+(?:whenever|when\s+you'?re\s+ready|if|only|up\s+for\s+the))",
+        r"\byou\s+should\s+(?:switch|sign|buy|go\s+with\s+us|get\s+started|do\s+it|move)\b",
+        r"\b(?:i'?ll|let\s+me|we'?ll)\s+(?:get|set)\s+(?:your|you)\s+(?:account|workspace|login|profile|seats?)"
+        r"(?:\s+set)?\s+up\b|\b(?:i'?ll|let\s+me|we'?ll)\s+set\s+up\s+your\s+(?:account|workspace)\b",
+        r"(?:^|[.!?]\s*)deal\s*\?",
+        r"\bget\s+(?:the\s+ball|things|this)\s+(?:rolling|moving)\b",
+        r"\blet'?s\s+(?:just\s+)?(?:finish|finali[sz]e|wrap)\s+(?:this|it|things)\b",
+        r"\bjust\s+(?:jump\s+in|go\s+for\s+it|pull\s+the\s+trigger|commit|do\s+it)\b",
+        r"\bwhich\s+(?:plan|package|tier|start\s+date|payment\s+(?:option|method))\b[^.?!]{0,30}\b(?:want"
+        r"|like|go\s+with|works?\s+best|prefer)\b",
+        r"\b(?:where|when)\s+(?:do|should|would)\s+you\s+like\s+to\s+sign\b",
+    ),
+    Tactic.DISMISS_OBJECTION: (
+        r"\b(?:that'?s|that\s+is|it'?s|this\s+is)\s+(?:just\s+|simply\s+)?(?:not\s+true|a\s+myth"
+        r"|an\s+excuse|a\s+non-issue|nonsense|ridiculous|silly|non-negotiable|not\s+(?:really\s+)?"
+        r"(?:an\s+issue|a\s+problem|a\s+concern))\b",
+        r"\b(?:is|are)\s+(?:a\s+)?(?:myth|non-issue)\b",
+        r"\bjust\s+an\s+excuse\b",
+        r"\b(?:that|it)\s+(?:doesn'?t|won'?t)\s+(?:really\s+)?matter\b",
+        r"\bdon'?t\s+(?:worry|overthink|stress)\b",
+        r"\btrust\s+me\b",
+        r"\b(?:you'?re|ur|your)\s+overthinking\b",
+        r"\b(?:is|are)\s+(?:irrelevant|beside\s+the\s+point)\b",
+        r"\blooking\s+at\s+(?:it|this)\s+(?:wrong|the\s+wrong\s+way)\b",
+        r"\byou\s+(?:definitely|absolutely|really|totally)\s+need\s+(?:it|this|us)\b",
+        r"\beveryone\s+knows\b|\bwhat\s+they\s+all\s+say\b|\bthey\s+all\s+say\s+that\b",
+        r"\byou\s+just\s+don'?t\s+see\s+it\b",
+        r"\b(?:is|are|'s)\s+(?:never|not|rarely)\s+the\s+(?:real\s+)?(?:reason|issue|problem)\b",
+        r"\bnever\s+a\s+(?:right|good|perfect|better)\s+time\b",
+        r"\bno-?brainer\b",
+        r"\b(?:it'?s|that'?s|this\s+is)\s+(?:really\s+|actually\s+|honestly\s+)?not\s+(?:that\s+|so\s+|very\s+|even\s+)?"
+        r"(?:complicated|hard|difficult|risky|bad|a\s+big\s+deal|an?\s+(?:issue|problem|concern))\b",
+        r"\b(?:is|are)\s+(?:just\s+)?(?:relative|a\s+formality|overrated|no\s+big\s+deal|a\s+detail|a\s+non-?factor)\b",
+        r"\b(?:don'?t|doesn'?t|haven'?t|hasn'?t)\s+(?:know|noticed|realized|realised|seen)\s+it\s+yet\b",
+        r"\byou\s+and\s+i\s+both\s+know\b",
+        r"\bquality\s+(?:isn'?t|is\s+not|doesn'?t\s+come)\s+cheap\b",
+        r"\bjust\s+a\s+(?:polite\s+|nice\s+)?way\s+(?:of|to)\s+say(?:ing)?\b",
+        r"\bthat'?s\s+the\s+problem\s+right\s+there\b",
+        r"\bdon'?t\s+waste\s+your\s+time\b",
+        r"\byou'?re\s+wasting\s+(?:money|time|your)\b",
+        r"\bholding\s+you\s+back\b|\band\s+you\s+know\s+it\b",
+        r"\bcan'?t\s+afford\s+to\s+(?:skip|miss|ignore|pass|wait)\b",
+        r"\byou'?ll\s+be\s+(?:convinced|sold|hooked|blown\s+away)\b",
+        r"\bfalse\s+economy\b",
+        r"\b(?:isn'?t|aren'?t)\s+(?:convincing|clear|obvious)\s*\?",
+        r"\b(?:price|cost|budget|money|timing)\s+(?:shouldn'?t|should\s+not|isn'?t|is\s+not)\s+(?:be\s+)?(?:the|a)"
+        r"\s+(?:deciding|main|real|big)\s+(?:factor|issue|thing)\b",
+        r"\bevery\s+(?:business|company|team|one|firm|practice|agency)\s+(?:needs|uses|wants)\s+(?:this|it|one)\b",
+        r"\bnothing\s+to\s+worry\s+about\b|\blet'?s\s+move\s+on\b",
+        r"\b(?:those|that|these|it'?s|they'?re)\s+(?:are\s+|is\s+)?(?:just\s+)?(?:lies|rumou?rs|fake)\b",
+        r"\bignore\s+(?:them|that|those|it)\b",
+        r"\b(?:say|says|tell|tells)\s+(?:otherwise|a\s+different\s+story)\b",
+        r"\b(?:thinking|waiting|sleeping\s+on\s+it|talking\s+to\s+\w+)(?:\s+about\s+it)?\s+won'?t\s+change\b",
+        r"(?:^|[.!?]\s+)(?:but\s+|so\s+)?(?:can'?t|won'?t|isn'?t)\s+(?:you|it)\b[^.?!]*\?",
+        r"\bmoving\s+on\b",
+        r"(?:^|[.!?]\s*)anyway\b",
+        r"\bcome\s+on\b",
+        r"\b(?:always|never)\s+(?:says?|said|comes|reads?|notices?|settles?\s+down"
+        r"|is\s+great|do|does)\b",
+        r"\b(?:everyone|everybody|most\s+people)\s+(?:says?|said)\s+(?:that|so)\b",
+        r"\bmost\s+people\s+say\s+that\b",
+        r"\byou\s+get\s+what\s+you\s+pay\s+for\b",
+        r"\bcheap\s+for\s+a\s+reason\b",
+        r"\byou\s+need\s+this\b",
+        r"\byou'?ll\s+be\s+fine\b|\b(?:they|he|she)\s+(?:will|'?ll)\s+(?:adapt|be\s+fine)\b",
+        r"\bcan'?t\s+afford\s+not\s+to\b|\bcan'?t\s+afford\s+not\b",
+        r"\bwhat'?s\s+(?:there\s+)?(?:left\s+)?to\s+think\s+about\b(?!\s+for\s+you)",
+        r"\bif\s+not\s+now,?\s+when\b",
+        r"\b(?:is|are)\s+(?:garbage|useless|junk|a\s+joke|obsolete)\b",
+        r"\b(?:isn'?t|is\s+not)\s+everything\b",
+        r"\bisn'?t\s+great\b",
+        r"\bjust\s+(?:going\s+to\s+)?slow\s+(?:things|you|it)\s+down\b",
+        r"\bwon'?t\s+even\s+notice\b",
+        r"\brubber-?stamp\b",
+        r"\bnever\s+read\b",
+        r"\b(?:the\s+)?value\s+is\s+obvious\b",
+        r"\b(?:simply|just)\s+the\s+(?:new\s+)?price\b|\bnothing\s+i\s+can\s+do\b",
+        r"\b(?:copying|copy)\s+us\b",
+        r"\byou\s+won'?t\s+find\s+anything\s+better\b",
+        r"\bnot\s+going\s+to\s+find\s+anyone\s+better\b",
+        r"\bexactly\s+why\s+you'?re\s+stuck\b",
+        r"\b(?:disruption|change)\s+is\s+temporary\b",
+        r"\b(?:roadmaps|plans|budgets)\s+change\b",
+        r"\bperfect\s+timing\b",
+        r"\bit'?s\s+about\s+priorities\b",
+        r"\bthat\s+was\s+(?:just\s+)?a\b[^.?!]{0,30}\bglitch\b",
+        r"\b(?:skip|skipped)\s+the\s+legal\b",
+        r"\bperiod\s*\.",
+        r"\b(?:is|are)\s+NOT\b",
+    ),
+    Tactic.PREMATURE_DISCOUNT: (
+        r"(?:\$\s?[\d,.]+k?|\b\d+(?:\.\d+)?\s?%)\s+(?:off|discount|below)\b",
+        r"\bdiscount(?:ed|s)?\b",
+        r"\b(?:knock|shave|chop|take|cut)\w*\b[^.?!]{0,30}\boff\s+(?:the|your|it|that|a|\$)",
+        r"\bknock\w*\b[^.?!]{0,20}\boff\b",
+        r"\b\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:off|discount|under|below|cheaper)\b",
+        r"\bcome\s+in\s+(?:\$?[\d,.]+k?\s*(?:%|percent)?\s+)?(?:under|below|lower|cheaper)\b",
+        r"\bsweeten\b",
+        r"\b(?:i|we)\s+can\s+(?:do|get\s+you)\s+(?:a\s+)?better\s+(?:on\s+(?:the\s+)?)?(?:price|deal|number|rate)\b",
+        r"\b(?:how\s+(?:does|about)|what\s+about)\s+(?:\$?[\d,.]+k?\s*(?:%|percent)|a\s+discount)",
+        r"\bwork\s+something\s+out\s+on\s+(?:the\s+)?price\b",
+        r"\bwhatever\s+(?:they|\w+)\s+(?:offer(?:ed|s)?|quote[sd]?|charge[sd]?)\b",
+        # Waiving a fee is a discount unless it is traded for something ("if we spread...").
+        r"\bwaiv(?:e|ing)\b(?![^.?!]*\bif\s+(?:we|you)\b)",
+        r"\b(?:first|next|one)\s+(?:\w+\s+)?(?:month|months|year)'?s?\s+(?:is\s+|are\s+)?(?:on\s+us|free)\b",
+        r"\bat\s+no\s+(?:extra\s+)?(?:charge|cost)\b",
+        r"\b(?:beat|match|undercut)\s+(?:\w+'?s\s+)?(?:quote|price|offer|rate|bid)\b",
+        r"\bcut\s+(?:it|the\s+price|the\s+fee|my\s+fee|your\s+price)\s+(?:by|to)\b",
+        r"\b(?:drop|lower|reduce)\s+(?:the|my|our)\s+(?:price|fee|rate)\b",
+        r"\bmatch\s+(?:it|that|their\s+(?:price|quote|offer)|the\s+price|any\s+price)\b",
+        r"\bbeat\s+any\s+(?:price|quote|offer)\b",
+        r"\bi'?ll\s+do\s+it\s+for\b",
+        r"\blet'?s\s+do\s+\d+(?:\.\d+)?\s?%",
+        r"\bspecial\s+(?:courtesy\s+)?(?:rate|price|pricing|deal)\b|\bcourtesy\s+rate\b",
+        r"\bbelow\s+list\b",
+        r"\bthrow\s+in\s+(?:an?\s+)?(?:extra|bonus|free)\b",
+        r"\b(?:take|shave)\s+\$?[\d,]+\w*\s+off\b",
+        r"\bsee\s+what\s+i\s+can\s+do\s+(?:for\s+you|on\s+(?:the\s+)?price)\b",
+    ),
+    Tactic.GUILT_SHAME: (
+        r"\bdon'?t\s+you\s+(?:care|want|think\s+you\s+deserve)\b",
+        r"\b(?:family|kids|team|employees|people)\s+(?:deserves?|(?:is|are)\s+counting\s+on)\b",
+        r"\bletting\s+(?:them|your\s+\w+|everyone)\s+down\b",
+        r"\b(?:smart|successful|serious)\s+(?:people|owners|companies|leaders|buyers)\s+(?:don'?t"
+        r"|act|invest|start|move)\b",
+        r"\bif\s+you\s+don'?t\s+invest\s+in\s+yourself\b",
+        r"\byou\s+found\s+(?:the\s+)?money\s+for\b",
+        r"\bnot\s+ready\s+for\s+success\b",
+        r"\bdo\s+you\s+need\s+(?:his|her|their|someone'?s)\s+permission\b",
+        r"\byou'?re\s+(?:better\s+than\s+this|an\s+adult)\b",
+        r"\bstay(?:ing)?\s+stuck\b",
+        r"\bimagine\s+where\s+you'?d\s+be\b",
+        r"\bnobody\s+gets\s+promoted\b",
+        r"(?:^|[.!?]\s+|,\s*)(?:but\s+|so\s+)?(?:do|don'?t)\s+you\s+(?:really\s+)?want\s+to\s+be\b",
+        r"\byou'?d\s+be\s+crazy\b",
+        r"\b(?:foolish|stupid|crazy|insane|naive|irresponsible|mad)\s+(?:not\s+to|to\s+(?:pass|wait|say\s+no"
+        r"|ignore|walk\s+away))\b",
+        r"\bhave\s+to\s+be\s+(?:crazy|foolish|mad|stupid|nuts)\b",
+        r"\b(?:you'?re|you\s+are)\s+really\s+going\s+to\b",
+        r"\blet\s+(?:your\s+)?competitors?\s+win\b",
+        r"\bashamed\b|\bembarrassing\b",
+        r"\bor\s+stay\s+(?:small|stuck|behind|where\s+you\s+are)\b",
+        r"\bhold\s+your\s+hand\b",
+        r"\bif\s+you\s+(?:were|really\s+were)\s+(?:serious|committed)\b",
+        r"\byou'?d\s+have\s+(?:decided|signed|done\s+it|bought)\s+already\b",
+        r"\byour\s+(?:team|family|kids|staff|people|business)\s+can'?t\s+afford\b",
+        r"(?:^|[.!?]\s+)(?:but\s+|so\s+)?(?:don'?t|wouldn'?t|aren'?t|shouldn'?t)\s+you\b[^.?!]*\?",
+        r"\bdo\s+you\s+really\s+want\s+to\b",
+        r"\bloyal\s+or\s+successful\b",
+    ),
+    Tactic.FEAR_FUD: (
+        r"\b(?:you'?ll|you\s+will|you'?re\s+going\s+to)\s+(?:get\s+|be\s+)?(?:breached"
+        r"|hacked|sued|wiped\s+out|left\s+behind)\b",
+        r"\bout\s+of\s+business\b",
+        r"\bsinking\s+ship\b|\bbankrupt\w*\b|\bgo(?:ing)?\s+broke\b|\btoo\s+late\b",
+        r"\bend\s+up\s+(?:bankrupt|broke|losing|regretting|stuck|paying\s+more)\b",
+        r"\b(?:support|service|product|security|platform|software|team|quality)\s+is\s+(?:terrible|awful"
+        r"|horrible|a\s+disaster|a\s+nightmare|a\s+mess)\b",
+        r"\b(?:you'?ll|you\s+will)\s+be\s+stuck\b|\bstuck\s+on\s+hold\b",
+        r"\b(?:rip|ripping)\s+you\s+off\b|\b(?:scam|burn|fleece)\s+you\b",
+        r"\b(?:disaster|accident)\s+waiting\s+to\s+happen\b",
+        r"\buntil\s+it\s+(?:crashes|breaks|fails|goes\s+down)\b|\byou(?:'ll)?\s+lose\s+(?:the\s+whole|everything|all\s+of)\b",
+        r"\b(?:hit|hurt)\s+(?:the\s+)?hardest\b",
+        r"\bhead\s+start\s+on\s+you\b|\bcompetitors?\s+(?:will|are\s+going\s+to)\s+(?:take|win|steal)\b",
+        r"\b(?:you'?ll|you\s+will|you'?re\s+going\s+to)\s+(?:be\s+|get\s+)?(?:fined|penali[sz]ed|shut\s+down)\b",
+        r"\b(?:amateurs|cowboys|clowns|hacks|crooks|rookies|charlatans)\b",
+        r"\b(?:they'?ll|they\s+will|they'?re\s+going\s+to)\s+(?:hike|raise|jack\s+up|double)\s+(?:the\s+|their\s+|your\s+)?prices?\b",
+        r"\babout\s+to\s+(?:get\s+acquired|go\s+bust|shut\s+down|be\s+sunset|fold)\b",
+        r"\bcosting\s+you\s+(?:a\s+fortune|a\s+bomb|thousands|a\s+lot)\b|\bbleeding\s+(?:money|cash)\b",
+        r"\b(?:you'?re|you\s+are|you'?ll|you\s+will)\s+(?:be\s+)?fall(?:ing)?\s+behind\b"
+        r"|\bfall(?:ing)?\s+behind\s+(?:everyone|your\s+competitors|the\s+competition)\b",
+        r"\bleft\s+behind\b",
+        r"\beat\s+your\s+lunch\b",
+        r"\b(?:matter\s+of\s+time)\b",
+        r"\byou'?ll\s+regret\b|\bregretted\s+it\b",
+        r"\b(?:leave|leaving)\s+(?:thousands|money|\$[\d,]+k?)\s+on\s+the\s+table\b",
+        r"\bnext\s+headline\b",
+        r"\bcompetitors?\s+will\s+(?:beat|eat|crush|pass|bury|steal)\b",
+        r"\b(?:be\s+)?the\s+one\s+blamed\b",
+        r"\bfail\s+\d+\s?%\s+of\s+the\s+time\b",
+        r"\bholding\s+the\s+bag\b",
+        r"\bticket\s+number\b|\bsmall\s+fish\b|\bforget\s+you\s+exist\b",
+        r"\bnickel-and-dime\b",
+        r"\byou'?ll\s+(?:waste|lose|overpay)\b",
+        r"\blosing\s+value\b",
+        r"\bunder\s+investigation\b|\bjumping\s+ship\b",
+        r"\bbreaches\s+they\b",
+        r"\b(?:ransomware|hackers?)\s+(?:doesn'?t|don'?t|won'?t)\s+wait\b",
+        r"\bmissing\s+out\s+big\b",
+    ),
+    Tactic.OVERPROMISE: (
+        r"\bguarantee(?:d|s)?\b",
+        r"\b(?:zero|no)\s+risk\b",
+        r"\brisk[- ]free\b",
+        r"\bno\s+downside\b|\bzero\s+downside\b",
+        r"\b100\s?%\s+(?:guaranteed|success|satisfaction|of\s+(?:our\s+)?(?:clients|customers))\b",
+        r"\b(?:double|triple|quadruple|10x|5x|3x|2x)\s+your\b",
+        r"\bworks\s+for\s+everyone\b",
+        r"\bevery\s+single\s+one\b",
+        r"\byou\s+will\s+too\b",
+        r"\b(?:can'?t|cannot|won'?t|will\s+never)\s+(?:possibly\s+)?(?:fail|go\s+wrong|lose)\b",
+        r"\byou'?ll\s+never\s+(?:see|have|lose|worry)\b",
+        r"\bmoney\s+back\b",
+        r"\bbest\s+(?:\w+\s+)?in\s+the\s+(?:industry|world|business|country|market)\b",
+        r"\byou\s+won'?t\s+find\s+anyone\s+better\b",
+        r"\bi\s+promise\s+you\b",
+        r"\b100\s*(?:%|percent)(?!\s+of\s+(?:the\s+)?(?:price|cost|fee))",
+        r"\bworks?\b[^.?!]{0,20}\bevery\s+(?:single\s+)?time\b",
+        r"\b(?:we|i)\s+promise\s+(?:results|you|that|it|you'?ll)\b",
+        r"\bwork\s+for\s+free\s+until\b",
+        r"\bwithout\s+fail\b|\bevery\s+(?:single\s+)?one\s+of\s+(?:them|our|my)\b",
+        r"\bnever\s+(?:had|lost)\s+an?\s+(?:unhappy|dissatisfied|single|failed)\b",
+        r"\bno\s+doubt\s+about\s+it\b|\b(?:will|we'?ll)\s+be\s+the\s+(?:biggest|best|number\s+one|#1|leader)\b",
+        r"(?:^|[.!?]\s*)ever\s*[.!]",
+    ),
+    Tactic.BYPASS_AUTHORITY: (
+        r"\b(?:give\s+me|what'?s|send\s+me)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:\w+'?s\s+)?"
+        r"(?:email|number|calendar|cell|mobile)\b",
+        r"\b(?:ratify|approve|sign\s+off\s+on|rubber-?stamp)\s+(?:it|this|that)\s+(?:after|later|afterwards)\b",
+        r"\bi'?d\s+rather\s+(?:pitch|call|talk\s+to|speak\s+to|meet)\s+(?:him|her|them)\s+(?:myself|directly)\b",
+        r"\b(?:i'?ll|let\s+me|i\s+can)\s+(?:just\s+)?(?:pitch|call|email|contact|reach\s+out\s+to"
+        r"|talk\s+to|book\s+the\s+demo\s+with)\s+(?:her|him|them|your\s+\w+)\s+(?:myself|directly)\b",
+        r"\b(?:i'?ll|let\s+me)\s+(?:just\s+)?(?:call|talk\s+to|email|go\s+to)\s+(?:him|her|them)?\s*"
+        r"directly\b",
+        r"\b(?:talk|speak)\s+(?:to|with)\s+your\s+(?:ceo|cto|cfo|coo|boss|owner|director|vp|founder)\b",
+        r"\b(?:sign|decide|make\s+(?:this|the)\s+call)\s+(?:it\s+)?(?:yourself|on\s+your\s+own"
+        r"|for\s+yourself)\b",
+        r"\btell\s+(?:her|him|them)\s+(?:after|later|afterwards)\b",
+        r"\b(?:don'?t|doesn'?t)\s+need\s+(?:his|her|their)\s+(?:approval|permission|sign-?off)\b",
+        r"\bskip\s+(?:the\s+)?(?:legal|middle|approval|review|committee)\b",
+        r"\bgo\s+(?:over|around)\s+(?:their|his|her|your\s+\w+'?s?)\s+head\b",
+        r"\bask\s+(?:for\s+)?forgiveness\b",
+        r"\bgo\s+around\s+(?:him|her|them|your\s+\w+)\b",
+        r"\b(?:call|ring|phone|email)\s+your\s+(?:\w+\s+)?(?:partner|boss|ceo|cfo|manager|wife|husband|director|owner)"
+        r"\b[^.?!]{0,30}\b(?:myself|right\s+now|directly)\b",
+        r"\b(?:boss|manager|ceo|cfo|partner|wife|husband|board|team)\s+will\s+thank\s+you\b",
+        r"\bcan'?t\s+you\s+just\s+(?:sign|approve|decide)\b",
+        r"\bput\s+me\s+through\s+to\b",
+        r"\bwhy\s+am\s+i\s+(?:even\s+)?talking\s+to\s+you\b",
+        r"\bjust\s+install\s+it\b",
+        r"\bit'?s\s+your\s+\w+,\s+not\s+(?:theirs|his|hers)\b",
+        r"\bgo\s+ahead\s+and\s+sign\s+and\s+(?:she|he|they)'?ll\b",
+    ),
+}
+
+PHRASES = PhraseBook(TACTIC_PATTERNS)
+
+# A timing fact that is pressure only when nothing consultative follows it:
+# "pricing goes up in January ... what does your timeline look like?" is honest.
+SOFT_URGENCY = _compile(
+    (
+        r"\b(?:price|prices|pricing|list\s+prices?|rates?|fees?)\b[^.?!]{0,30}\b(?:go(?:es|ing)?\s+up"
+        r"|increases?|rises?|changes?|doubles?)\b",
+        r"\b(?:cohort|program|class|enrollment|offer|promo|deal|proposal)\b[^.?!]{0,30}\b(?:capped"
+        r"|limited|closes|ends|expires)\b",
+        r"\b\d+\s+(?:of\s+\d+\s+)?(?:spots|seats|slots)\s+(?:are\s+)?taken\b",
+    )
+)
+
+# --- questions -------------------------------------------------------------
+
+# Sentences, keeping offsets; a dot inside "3.2" or "a.m." does not end one.
+SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]*")
+# A last clause without "?" that still asks ("..., would that work for you").
+TRAILING_QUESTION = re.compile(
+    r"(?:^|[,;:]|\s-\s|\s—\s)\s*((?:would|could|can|should|shall|is|are|do|does|did|will|have|has"
+    r"|what|whats|how|hows|why|which|when|where|who|want)\b[^,;:]*)$",
+    _FLAGS,
+)
+# Where the asking part of a question sentence begins: "Pricing goes up in
+# January, that's our yearly change - what does your timeline look like?"
+QUESTION_CLAUSE = re.compile(
+    r"(?:^|[,;:]\s*|\s[-—–]+\s*)\W*((?:and\s+|but\s+|so\s+)?(?:what|whats|how|hows|why|which"
+    r"|when|where|who|would|could|can|should|shall|is|are|do|does|did|will|have|has)\b)",
+    _FLAGS,
+)
+# Asking in the imperative: "tell me more", "help me understand...".
+OPEN_PROMPT = _compile(
+    (
+        r"\b(?:tell|show)\s+me\s+(?:more|about|how|what|why|a\s+bit)\b",
+        r"\bhelp\s+me\s+understand\b",
+        r"\b(?:walk|talk)\s+me\s+through\b",
+        r"\bsay\s+more\s+about\b",
+        r"\bi'?m\s+curious\s+(?:about|what|how|why|whether)\b",
+        r"\bi'?d\s+(?:love|like)\s+to\s+(?:hear|understand|know|learn)\b",
+    )
+)
+WH_START = re.compile(r"^\W*(?:what|whats|how|hows|why|which|when|where|who)\b", _FLAGS)
+WORD = re.compile(r"[\w']+")
+
+# Questions that do not really ask: tags, negative openers, pitches in disguise.
+RHETORICAL_QUESTION = _compile(
+    (
+        r"^\W*(?:but\s+|and\s+|so\s+)?(?:don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|aren'?t"
+        r"|shouldn'?t)\s+(?:you|they|we|it|that|he|she)\b",
+        r",\s*(?:right|isn'?t\s+it|is\s+it|don'?t\s+you|can\s+you|won'?t\s+you|wouldn'?t\s+you"
+        r"|aren'?t\s+you|yeah|no)\s*\??\s*$",
+        r"\bsurely\b",
+        r"\bwhat\s+if\s+i\b",
+        r"\bwhat\s+are\s+you\s+waiting\s+for\b",
+        r"\bdeal\s*\?\s*$",
+        r"\b(?:do|did|would)\s+you\s+really\b",
+        r"^\W*(?:you\s+)?really\b",
+        r"\bwant\s+to\s+be\s+the\s+next\b",
+        r"\bhave\s+you\s+(?:even\s+)?considered\s+that\b",
+        r"^\W*(?:are|r)\s+(?:you|u)\s+(?:absolutely\s+|really\s+|completely\s+)?(?:sure|certain)\b",
+        r"^\W*(?:you'?re|you\s+are)\s+(?:really|seriously)\b",
+    )
+)
+# Friendly chit-chat questions: polite, but they explore nothing.
+SMALL_TALK_QUESTION = _compile(
+    (
+        r"\bhow(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:your|the)\s+(?:week|weekend|day|morning|trip"
+        r"|holiday|holidays|vacation|flight|drive|family|kids|conference|game|weather)\b",
+        r"\bhow\s+(?:are|were)\s+you(?:\s+doing)?\s*\??\s*$",
+        r"\bdid\s+you\s+(?:make\s+it|get)\s+(?:in|here|home|back|through)\b",
+        r"\b(?:weather|snow|rain|traffic)\b",
+    )
+)
+CLARIFY_ROOT_CAUSE = _compile(
+    (
+        r"\bis\s+(?:it|this|that|the\s+(?:worry|concern|issue|problem|hesitation))\b[^?.!]{0,80}?\bor\b",
+        r"\bwhen\s+you\s+say\b",
+        r"\bwhat'?s\s+(?:really\s+)?(?:behind|driving|underneath)\b",
+        r"\bwhat\s+happened\b",
+        r"\bwhat\s+(?:made|makes)\s+you\s+(?:say|feel|think|lean|decide|hesitate)\b",
+        r"\bcompared\s+(?:to|with)\s+what\b",
+        r"\bis\s+there\s+(?:something|anything)\s+(?:else|about|specific|in\s+particular"
+        r"|that(?:'s|\s+is)\s+(?:not|bothering|holding))\b",
+        r"\b(?:what|which)\s+part\b",
+        r"\breal\s+(?:concern|worry|issue|reason)\b",
+        r"\bworry\s+(?:is\s+)?more\s+about\b",
+        r"\bcan\s+you\s+tell\s+me\s+what\b",
+    )
+)
+
+# --- context ---------------------------------------------------------------
+
+# The buyer's line was a clear no.
+BUYER_DECLINE = _compile(
+    (
+        r"\bnot\s+interested\b",
+        r"^\W*no\b(?!\s+(?:problem|worries|rush|idea))",
+        r"\bno,?\s+thank(?:s|\s+you)\b",
+        r"\bnot\s+for\s+(?:me|us)\b",
+        r"\b(?:we'?re|we\s+are|i'?m|i\s+am)\s+(?:going\s+to\s+|gonna\s+)?pass\b",
+        r"\b(?:we'?ll|i'?ll)\s+pass\b|\bpass\s+on\s+(?:this|it)\b",
+        r"\bdecided\s+(?:not\s+to|to\s+go\s+(?:with|another)|to\s+(?:stay|stick|keep))\b",
+        r"\banother\s+direction\b",
+        r"\bnot\s+(?:going\s+to|gonna)\s+(?:move\s+forward|go\s+ahead|proceed|buy|do\s+(?:it|this))\b",
+        r"\b(?:it'?s|that'?s)\s+a\s+(?:no|hard\s+no)\b|\ba\s+no\s+(?:from|for)\b",
+        r"\bnot\s+moving\s+forward\b|\bdecline\b|\bdon'?t\s+want\s+(?:it|this)\b",
+    )
+)
+# After a no, these keep pushing rather than accept or ask.
+PUSH_MARKER = _compile(
+    (
+        r"\bbut\b(?!\s+(?:can|could|may)\s+i\s+ask)",
+        r"\bwhat\s+if\s+i\s+(?:could|can|were\s+to)\b",
+        r"\bjust\s+(?:hear\s+me|try|take|one\s+more|\d+|let\s+me|sign|do)\b",
+        r"\bcome\s+on\b",
+        r"\byou\s+haven'?t\s+(?:even\s+)?(?:heard|seen|tried)\b",
+        r"\bhear\s+me\s+out\b",
+        r"\bmistake\b",
+        r"\bat\s+least\b",
+        r"\bso\s+close\b",
+        r"\bwon'?t\s+regret\b",
+        r"\bsurely\b",
+        r"\bone\s+(?:last|more)\b",
+        r"\bbefore\s+you\s+(?:say\s+no|decide|go)\b",
+        r"\bthe\s+best\s+part\b",
+        r"\bwe\s+also\s+(?:include|offer|have|throw)\b",
+        r"\bare\s+you\s+(?:absolutely\s+|really\s+|completely\s+)?(?:sure|certain)\b",
+        r"\banyway\b",
+        r"\bjust\s+send\b",
+        r"\blet\s+me\s+(?:offer|show|explain|tell)\b",
+        r"\bnot\s+\w+\s+yet\b|\byou'?ll\s+be\s+(?:calling|begging|back)\b",
+    )
+)
+
+# A monologue is a long pitch; this many words without a question or any sign
+# of listening.
+MONOLOGUE_MIN_WORDS = 90

@@ -1,0 +1,137 @@
+"""The report as text for the terminal and as CSV for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from trainer.management.report import Report
+
+__all__ = ["CSV_COLUMNS", "percent", "report_csv", "report_text", "table"]
+
+CSV_COLUMNS = [
+    "trainee",
+    "scenario",
+    "due",
+    "pass_mark",
+    "attempts",
+    "attempt_limit",
+    "best_score",
+    "latest_score",
+    "status",
+    "exam",
+    "assignment",
+]
+
+
+def percent(share: float | None) -> str:
+    return "-" if share is None else f"{round(share * 100)}%"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    # Names can come from imported files: an escape sequence in one must not
+    # reach the manager's terminal.
+    return "".join(ch if ch.isprintable() else "?" for ch in str(value))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def report_text(report: Report) -> str:
+    parts = [f"Assignments (as of {report.today.isoformat()})"]
+    if report.assignments:
+        rows = []
+        for p in report.assignments:
+            a = p.assignment
+            used = f"{p.attempts}/{a.attempts}" if a.attempts is not None else str(p.attempts)
+            rows.append(
+                [
+                    a.trainee,
+                    a.scenario + (" (exam)" if a.exam else ""),
+                    a.due,
+                    a.pass_mark,
+                    used,
+                    p.best_score,
+                    p.latest_score,
+                    p.status.value,
+                ]
+            )
+        parts.append(
+            table(
+                ["TRAINEE", "SCENARIO", "DUE", "PASS", "ATTEMPTS", "BEST", "LATEST", "STATUS"], rows
+            )
+        )
+    else:
+        parts.append("no assignments yet: try `trainer assign saas-cfo-price --to NAME`")
+    parts += ["", "Trainees"]
+    if report.trainees:
+        parts.append(
+            table(
+                ["TRAINEE", "ATTEMPTS", "AVERAGE", "BEST", "FIRST→BEST", "PRESSURE", "WEAKEST"],
+                [
+                    [
+                        t.trainee,
+                        t.attempts,
+                        t.average_score,
+                        t.best_score,
+                        None if t.improvement is None else f"{t.improvement:+d}",
+                        percent(t.pressure_share),
+                        t.weakest_category.value if t.weakest_category else None,
+                    ]
+                    for t in report.trainees
+                ],
+            )
+        )
+    else:
+        parts.append("no trainees yet")
+    parts += ["", "Objection categories, across the team"]
+    if report.categories:
+        parts.append(
+            table(
+                ["CATEGORY", "TURNS", "CONSULTATIVE", "PRESSURE"],
+                [
+                    [c.value, t.turns, percent(t.share), t.pressure]
+                    for c, t in sorted(report.categories.items(), key=lambda ct: ct[1].share or 0)
+                ],
+            )
+        )
+        weak = report.weak_spot
+        if weak is not None:
+            tally = report.categories[weak]
+            parts.append(
+                f"Team weak spot: {weak.value} ({percent(tally.share)} handled consultatively"
+                f" over {tally.turns} turns)"
+            )
+        else:
+            parts.append("Team weak spot: not enough turns in any category yet")
+    else:
+        parts.append("no graded turns yet")
+    return "\n".join(parts)
+
+
+def _safe(value: object) -> object:
+    # A cell starting with = + - @ is a formula to a spreadsheet: a trainee
+    # named "=HYPERLINK(...)" must stay text when the manager opens the file.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def report_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for p in report.assignments:
+        data = p.to_json()
+        data["assignment"] = data["id"]
+        data["exam"] = "yes" if data["exam"] else "no"
+        writer.writerow([_safe("" if data[c] is None else data[c]) for c in CSV_COLUMNS])
+    return out.getvalue()
