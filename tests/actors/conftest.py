@@ -23,6 +23,7 @@ class FakeOpenAI:
 
     script: list[tuple[str, Any]] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
     port: int = 0
 
     @property
@@ -57,10 +58,13 @@ def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", 0))
             fake.requests.append(json.loads(self.rfile.read(length) or b"{}"))
+            fake.headers.append({k.lower(): v for k, v in self.headers.items()})
             kind, payload = fake.script.pop(0) if fake.script else ("status", 500)
-            if kind == "status":
+            if kind in ("status", "echo_auth"):
+                # echo_auth: a careless server that repeats the caller's key in its error.
+                said = self.headers.get("Authorization", "") if kind == "echo_auth" else ""
                 body = json.dumps(
-                    {"error": {"message": f"status {payload}", "type": "test"}}
+                    {"error": {"message": f"status {payload} {said}".strip(), "type": "test"}}
                 ).encode()
                 self.send_response(payload)
                 self.send_header("Content-Type", "application/json")
