@@ -214,23 +214,12 @@ class Director:
             patience=-self.profile.pressure_patience,
         )
         state = replace(state, pressure_turns=state.pressure_turns + 1)
-        if state.patience <= 0:
-            return state, Decision(
-                Move.WALK_AWAY,
-                (Beat("persona", Move.WALK_AWAY),),
-                f"{names}: patience ran out, the buyer walks away",
-                current.id if current else None,
-                ends=Outcome.WALKED_AWAY,
-            )
-        beats: tuple[Beat, ...] = (Beat("persona", Move.HARDEN),)
-        if current is not None:
-            beats += (Beat("restate", objection=current.id),)
-        return state, Decision(
+        return state, _react(
+            state,
             Move.HARDEN,
-            beats,
+            current,
             f"{names}: trust -{self.profile.pressure_trust}, "
             f"patience -{self.profile.pressure_patience}; nothing is conceded under pressure",
-            current.id if current else None,
         )
 
     def _explore(
@@ -260,28 +249,22 @@ class Director:
                 if hits >= self.profile.explore_hits
                 else "a guarded buyer needs to be asked more than once"
             )
-            return state, Decision(
+            return state, _react(
+                state,
                 Move.SOFTEN,
-                (Beat("persona", Move.SOFTEN), Beat("restate", objection=current.id)),
+                current,
                 f"a good question, but the real concern stays hidden: {why}",
-                current.id,
             )
         if reading.tactics & EXPLORING_TACTICS:
             # Asked something, just not about what matters: some credit, no reveal.
             state = _adjust(state, trust=gain + 1)
-            return state, Decision(
-                Move.SOFTEN,
-                (Beat("persona", Move.SOFTEN), Beat("restate", objection=current.id)),
-                "a question, but not one that reaches the real concern",
-                current.id,
+            return state, _react(
+                state, Move.SOFTEN, current, "a question, but not one that reaches the real concern"
             )
         if gain:
             state = _adjust(state, trust=gain)
-            return state, Decision(
-                Move.SOFTEN,
-                (Beat("persona", Move.SOFTEN), Beat("restate", objection=current.id)),
-                "acknowledged, but the concern is still unexplored",
-                current.id,
+            return state, _react(
+                state, Move.SOFTEN, current, "acknowledged, but the concern is still unexplored"
             )
         return self._idle(state, reading, current, "the answer did not explore the concern")
 
@@ -361,22 +344,8 @@ class Director:
         self, state: BuyerState, reading: Reading, current: ObjectionState | None, why: str
     ) -> tuple[BuyerState, Decision]:
         state = _adjust(state, patience=-self.profile.idle_patience)
-        if state.patience <= 0:
-            return state, Decision(
-                Move.WALK_AWAY,
-                (Beat("persona", Move.WALK_AWAY),),
-                f"{why}; patience ran out, the buyer walks away",
-                current.id if current else None,
-                ends=Outcome.WALKED_AWAY,
-            )
-        beats: tuple[Beat, ...] = (Beat("persona", Move.PUSH_BACK),)
-        if current is not None:
-            beats += (Beat("restate", objection=current.id),)
-        return state, Decision(
-            Move.PUSH_BACK,
-            beats,
-            f"{why}: patience -{self.profile.idle_patience}",
-            current.id if current else None,
+        return state, _react(
+            state, Move.PUSH_BACK, current, f"{why}: patience -{self.profile.idle_patience}"
         )
 
     # --- matching ----------------------------------------------------------
@@ -389,6 +358,24 @@ class Director:
         # Phones and word processors type curly apostrophes; content uses straight ones.
         text = reading.text.replace("\u2019", "'").replace("\u2018", "'")
         return _keyword_pattern(tuple(trigger.keywords)).search(text) is not None
+
+
+def _react(state: BuyerState, move: Move, current: ObjectionState | None, why: str) -> Decision:
+    """A reaction that keeps the concern on the table, or, once patience has run
+    out, the end of the conversation."""
+    about = current.id if current else None
+    if state.patience <= 0:
+        return Decision(
+            Move.WALK_AWAY,
+            (Beat("persona", Move.WALK_AWAY),),
+            f"{why}; patience ran out, the buyer walks away",
+            about,
+            ends=Outcome.WALKED_AWAY,
+        )
+    beats: tuple[Beat, ...] = (Beat("persona", move),)
+    if current is not None:
+        beats += (Beat("restate", objection=current.id),)
+    return Decision(move, beats, why, about)
 
 
 def _adjust(state: BuyerState, *, trust: int = 0, patience: int = 0) -> BuyerState:
