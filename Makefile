@@ -16,12 +16,12 @@ run: $(BIN)/.installed
 	$(BIN)/trainer
 
 test: $(BIN)/.installed
-	$(BIN)/ruff check trainer tests
+	$(BIN)/ruff check trainer tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check trainer tests
+	$(BIN)/ruff check trainer tests benchmarks
 	$(BIN)/ruff format --check trainer tests
 	$(BIN)/mypy
 

@@ -11,7 +11,6 @@ import argparse
 import asyncio
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -35,7 +34,7 @@ def _child(code: str, env: dict[str, str]) -> tuple[float, float, str]:
         'sys.__stdout__.write(f\'\\nBENCH {elapsed} {peak} {",".join(heavy) or "-"}\\n\')\n'
     )
     out = subprocess.run([PY, "-c", wrapper], capture_output=True, text=True, env=env, cwd=ROOT)
-    line = [l for l in out.stdout.splitlines() if l.startswith("BENCH ")][-1].split()
+    line = [x for x in out.stdout.splitlines() if x.startswith("BENCH ")][-1].split()
     return float(line[1]), float(line[2]), line[3]
 
 

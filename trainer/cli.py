@@ -114,6 +114,30 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--exam", action="store_true", help="no hints, no undo")
     _content_option(chat)
 
+    practice = commands.add_parser(
+        "practice",
+        help="open a session in the terminal app",
+        description="Open the terminal app straight into a role-play of SCENARIO_ID (or resume a "
+        "saved session). In the session, type your lines; /hint asks the coach, /undo takes back "
+        "the last exchange, /restart starts over, /end shows the scorecard. ctrl+q quits; every "
+        "turn is saved as you go.",
+    )
+    practice.add_argument(
+        "scenario", nargs="?", metavar="SCENARIO_ID", help="see `trainer list scenarios`"
+    )
+    _model_options(practice)
+    practice.add_argument("--exam", action="store_true", help="exam mode: no hints, no undo")
+    practice.add_argument(
+        "--trainee", metavar="NAME", help="who is practising (default: config or user)"
+    )
+    practice.add_argument(
+        "--seed", type=int, help="fix the buyer's wording (same seed, same words)"
+    )
+    practice.add_argument(
+        "--resume", metavar="SESSION_ID", help="pick a saved session up where it stopped"
+    )
+    _content_option(practice)
+
     grade = commands.add_parser(
         "grade",
         help="grade transcripts: a .json, a .jsonl batch, or a folder",
@@ -135,6 +159,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="JSON Lines, one scorecard per transcript"
     )
     _content_option(grade)
+
+    simulate = commands.add_parser(
+        "simulate",
+        help="bot trainees play scenarios: see how hard a scenario plays",
+        description="Play bot trainees (consultative, pushy, evasive, injection) through "
+        "scenarios with the offline buyer and report outcome and score. Nothing is saved. "
+        "A scenario where the consultative bot misses the best outcome likely has triggers "
+        "a good trainee would not hit.",
+    )
+    simulate.add_argument("scenarios", nargs="*", metavar="SCENARIO_ID", help="default: all")
+    simulate.add_argument(
+        "--bot",
+        dest="bots",
+        action="append",
+        choices=["consultative", "pushy", "evasive", "injection"],
+        help="only this bot (repeatable; default: all four)",
+    )
+    simulate.add_argument("--seed", type=int, default=1, help="the buyer's wording seed")
+    simulate.add_argument("--json", action="store_true", help="one JSON object per line")
+    _content_option(simulate)
 
     sessions = commands.add_parser(
         "sessions",
@@ -260,6 +304,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             as_json=args.json,
             extra=_extra(args),
         )
+    if command == "simulate":
+        from trainer.commands.simulate import simulate_command
+
+        return simulate_command(args.scenarios, args.bots or [], args.seed, args.json, _extra(args))
     if command == "sessions":
         from trainer.commands.history import list_sessions
 
@@ -270,6 +318,27 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         manage = importlib.import_module("trainer.commands.manage")
         handler = getattr(manage, f"{command}_command")
         return int(handler(args, _extra(args)))
+    if command == "practice":
+        if args.scenario is None and args.resume is None:
+            parser.error(
+                "practice: give a SCENARIO_ID (see `trainer list scenarios`) or --resume ID"
+            )
+        from trainer.tui.launch import launch
+
+        return launch(
+            scenario=args.scenario,
+            model=args.model,
+            api_base=args.api_base,
+            exam=args.exam,
+            trainee=args.trainee,
+            seed=args.seed,
+            resume=args.resume,
+            extra=_extra(args),
+        )
+    if command is None:
+        from trainer.tui.launch import launch
+
+        return launch(extra=_extra(args))
     parser.print_help()
     return 0
 

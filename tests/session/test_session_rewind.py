@@ -101,3 +101,22 @@ async def test_nothing_to_undo():
     await play(session, [])
     with pytest.raises(SessionError):
         session.undo()
+
+
+async def test_fork_starts_a_new_attempt_and_keeps_the_graded_one(_isolated_home):
+    store = open_store()
+    session = make(store)
+    await play(session, LINES)
+    session.finish()
+    session.record_result(40, False, {"score": 40})
+    fresh = session.fork(3)  # just before the second trainee line
+    assert fresh.id != session.id and len(fresh.turns) == 3
+    assert fresh.state is not None and fresh.state.to_json() == session.turns[2].state
+    await play(fresh, [LINES[2]])
+    rows = {row.id: row for row in store.list_sessions()}
+    assert rows[session.id].score == 40 and rows[session.id].trainee_turns == 3  # untouched
+    assert rows[fresh.id].trainee_turns == 2 and rows[fresh.id].finished is None
+    assert [t.text for t in store.load_session(fresh.id).turns][:3] == [
+        t.text for t in session.turns[:3]
+    ]
+    store.close()

@@ -268,6 +268,38 @@ class Session:
             # Cut right after a trainee line: drop it too, the trainee says it anew.
             self.rewind(turn_index - 1)
 
+    def fork(self, turn_index: int) -> Session:
+        """A new attempt that starts just before the trainee turn at `turn_index`,
+        with the turns before it copied; this session, and its grade, stay as
+        they are. What rewinding from a scorecard uses, so a graded attempt
+        can never be erased by trying again."""
+        if self.exam:
+            raise SessionError("rewind is off in exam mode")
+        if not 0 < turn_index <= len(self.turns):
+            raise SessionError(f"no turn {turn_index} to rewind to")
+        kept = self.turns[:turn_index]
+        if kept[-1].role == "trainee":
+            kept = kept[:-1]
+        fresh = Session(
+            scenario=self.scenario,
+            persona=self.persona,
+            actor=self.actor,
+            store=self.store,
+            trainee=self.trainee,
+            seed=self.seed,
+            mode=self.mode,
+            rubric=self.rubric,
+            content_hashes=self.content_hashes,
+            classifier=self.classifier,
+            assignment_id=self.assignment_id,
+        )
+        fresh.turns = list(kept)
+        fresh._replay()
+        if fresh.store is not None:
+            fresh.store.create_session(fresh.transcript(), assignment_id=fresh.assignment_id)
+        fresh._created = True
+        return fresh
+
     def _replay(self) -> None:
         """Rebuild the buyer's state from the turns kept. State is derived, never
         stored as truth: the director is deterministic given the readings."""

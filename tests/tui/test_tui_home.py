@@ -1,0 +1,222 @@
+"""Home: browse and filter scenarios, read the brief, choose model and mode, start."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Button, Input, OptionList, Select, Static
+from tui_support import SCENARIO, SIZE, chat_text, say, settle
+
+from trainer.tui.home import HomeScreen
+from trainer.tui.session_screen import SessionScreen
+
+
+def _ids(app) -> list[str]:
+    options = app.screen.query_one("#scenarios", OptionList).options
+    return [o.id for o in options if o.id]
+
+
+def _brief(app) -> str:
+    return str(app.screen.query_one("#brief-text", Static).render())
+
+
+async def _highlight(pilot, option_id: str) -> None:
+    option_list = pilot.app.screen.query_one("#scenarios", OptionList)
+    option_list.highlighted = option_list.get_option_index(option_id)
+    await pilot.pause()
+
+
+async def test_home_lists_every_scenario_and_shows_the_brief(build, library):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert sorted(_ids(app)) == sorted(f"scenario:{s}" for s in library.scenarios)
+        await _highlight(pilot, f"scenario:{SCENARIO}")
+        brief = _brief(app)
+        scenario = library.scenarios[SCENARIO]
+        persona = library.personas[scenario.persona]
+        rubric = library.rubrics[scenario.rubric]
+        # Who the buyer is, the situation, a good outcome, the rubric: all before starting.
+        assert persona.name in brief
+        assert "The situation" in brief and "an agreed next step" in brief
+        assert f"pass mark {rubric.pass_mark}" in brief
+        for criterion in rubric.criteria:
+            assert criterion.title in brief
+        # The hidden root cause is not given away.
+        assert scenario.objections[0].root_cause[:40] not in brief
+
+
+async def test_filters_narrow_the_list(build, library):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#filter-category", Select).value = "authority"
+        await pilot.pause()
+        expected = {s.id for s in library.scenarios.values() if "authority" in s.categories}
+        assert {i.removeprefix("scenario:") for i in _ids(app)} == expected
+        app.screen.query_one("#filter-difficulty", Select).value = "hard"
+        await pilot.pause()
+        hard = {s.id for s in library.scenarios.values() if s.difficulty == "hard"}
+        assert {i.removeprefix("scenario:") for i in _ids(app)} == expected & hard
+        app.screen.query_one("#filter-industry", Select).value = "real_estate"
+        app.screen.query_one("#filter-category", Select).clear()
+        app.screen.query_one("#filter-difficulty", Select).clear()
+        await pilot.pause()
+        estate = {s.id for s in library.scenarios.values() if s.industry == "real_estate"}
+        assert {i.removeprefix("scenario:") for i in _ids(app)} == estate
+
+
+async def test_enter_starts_the_highlighted_scenario_in_the_chosen_mode(build):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _highlight(pilot, f"scenario:{SCENARIO}")
+        await pilot.press("x")
+        assert "exam" in str(app.screen.query_one("#mode", Button).label)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        session = app.screen.session
+        assert session.scenario.id == SCENARIO and session.exam and session.seed == 7
+
+
+async def test_clicking_start_works_too(build):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _highlight(pilot, f"scenario:{SCENARIO}")
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert not app.screen.session.exam
+
+
+async def test_assigned_scenarios_come_first_with_due_dates(build, store):
+    store.create_assignment(
+        trainee="Sam",
+        scenario=SCENARIO,
+        due="2031-05-01",
+        pass_mark=80,
+        attempts=None,
+        exam=True,
+        seed=42,
+    )
+    store.create_assignment(
+        trainee="Someone else",
+        scenario="realestate-seller-flat-fee",
+        due=None,
+        pass_mark=70,
+        attempts=None,
+        exam=False,
+        seed=None,
+    )
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#scenarios", OptionList).options
+        assert "Assigned to you" in str(options[0].prompt)
+        assert options[1].id.startswith("assign:")
+        assert "due 2031-05-01 · exam · not started" in str(options[1].prompt)
+        assert sum(1 for i in _ids(app) if i.startswith("assign:")) == 1  # only Sam's
+        assert app.screen.query_one("#scenarios", OptionList).highlighted == 1
+        assert "Assigned to you" in _brief(app) and "pass mark 80" in _brief(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        session = app.screen.session
+        # The assignment's drill: exam mode and its fixed seed, whatever Home was set to.
+        assert session.exam and session.seed == 42 and session.scenario.id == SCENARIO
+        assert session.assignment_id is not None
+        await settle(pilot)
+        assert "This attempt counts: assignment #1: attempt 1 · pass mark 80" in chat_text(app)
+        await say(pilot, "What's behind the budget concern, what happened before?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#summary", Static).render())
+        assert "assignment #1: not passed yet (pass mark 80)" in summary
+
+
+async def test_an_unfinished_session_is_resumed_from_home(build, store):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _highlight(pilot, f"scenario:{SCENARIO}")
+        await pilot.press("enter")
+        await pilot.pause()
+        await say(pilot, "Can you tell me more about what's behind the budget concern?")
+        session_id = app.screen.session.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert f"resume:{session_id}" in _ids(app)
+        await _highlight(pilot, f"resume:{session_id}")
+        assert "Unfinished session" in _brief(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.id == session_id
+        assert len(app.screen.session.turns) == 3
+        assert "what's behind the budget concern" in "\n".join(
+            str(w.render()) for w in app.screen.query("ChatLine")
+        )
+
+
+async def test_a_real_model_loads_litellm_in_the_background(build, monkeypatch):
+    calls: list[str] = []
+    import trainer.actors.llm as llm
+
+    monkeypatch.setattr(llm, "load_litellm", lambda: calls.append("loaded"))
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert calls == []  # the offline buyer never loads it
+        await pilot.press("m")
+        box = app.screen.query_one("#model", Input)
+        assert box.has_focus
+        box.value = "openai/gpt-4o-mini"
+        await pilot.press("enter")  # back to the list; the import runs in a thread
+        await app.workers.wait_for_complete()
+        assert calls == ["loaded"]
+        assert app.model == "openai/gpt-4o-mini"
+        assert app.screen.query_one("#scenarios", OptionList).has_focus
+
+
+@pytest.mark.parametrize("key", ["p"])
+async def test_progress_opens_from_home(build, key):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ProgressScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_ctrl_q_quits_from_home(build):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_click_shows_the_brief_and_a_second_click_starts(build, library):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        option_list = app.screen.query_one("#scenarios", OptionList)
+        first = option_list.highlighted_option.id
+        # Row 0 is the border, then "Scenarios", the industry heading, and two
+        # rows per scenario: the second scenario starts on row 5.
+        await pilot.click("#scenarios", offset=(6, 5))
+        await pilot.pause()
+        second = option_list.highlighted_option.id
+        assert second != first and isinstance(app.screen, HomeScreen)
+        assert library.scenarios[second.removeprefix("scenario:")].title in _brief(app)
+        await pilot.click("#scenarios", offset=(6, 5))
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert f"scenario:{app.screen.session.scenario.id}" == second

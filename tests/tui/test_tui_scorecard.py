@@ -1,0 +1,117 @@
+"""Scorecard: score and verdict, criteria with evidence, every turn annotated,
+better alternatives, missed opportunities; retry, rewind, export."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static
+from tui_support import GOOD_LINES, PRESSURE_LINE, SIZE, say, settle
+
+from trainer.tui.scorecard_screen import ScorecardScreen
+from trainer.tui.session_screen import SessionScreen
+
+
+def _text(app, selector: str) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(selector))
+
+
+async def _finish(pilot, lines: list[str]) -> None:
+    await settle(pilot)
+    for line in lines:
+        await say(pilot, line)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_the_scorecard_explains_itself(build, session_for):
+    session = session_for()
+    app = build(session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [PRESSURE_LINE, GOOD_LINES[0]])
+        screen = app.screen
+        assert isinstance(screen, ScorecardScreen)
+        card = screen.card
+        summary = str(screen.query_one("#summary", Static).render())
+        assert f"{card.score}/100" in summary and "NOT PASSED" in summary
+        assert f"pass mark {card.pass_mark}" in summary
+        criteria = _text(app, "#criteria Static")
+        for criterion in card.criteria:
+            assert criterion.title in criteria
+        assert "- turn 1 false urgency: “only good until Friday”" in criteria
+        assert "Missed opportunities" in criteria
+        assert card.missed[0][:40] in criteria
+        turns = app.screen.query_one("#turns", OptionList)
+        prompts = [str(o.prompt) for o in turns.options]
+        # Every trainee turn, annotated, with a better alternative for the pressure one.
+        assert len(prompts) == len(card.turns) == 2
+        assert prompts[0].startswith("Turn 1 ▼ pressure") and "Better: " in prompts[0]
+        assert prompts[1].startswith("Turn 3 ▲ consultative")
+
+
+async def test_rewind_to_a_turn_and_try_again_from_there(build, session_for, store):
+    session = session_for()
+    app = build(session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [GOOD_LINES[0], PRESSURE_LINE])
+        turns = app.screen.query_one("#turns", OptionList)
+        turns.highlighted = 1  # the pressure turn, turn 3
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        fresh = app.screen.session
+        # A new attempt from that turn; the graded one keeps its turns and score.
+        assert fresh.id != session.id and len(fresh.turns) == 3 and fresh.finished is None
+        assert app.screen.query_one("#say", Input).value == PRESSURE_LINE
+        await say(pilot, GOOD_LINES[1])
+        assert len(store.load_session(fresh.id).turns) == 5
+        rows = {row.id: row for row in store.list_sessions()}
+        assert rows[fresh.id].finished is None  # open until /end
+        assert rows[session.id].finished is not None and rows[session.id].score is not None
+        assert len(store.load_session(session.id).turns) == 5
+
+
+async def test_no_rewind_in_exam_mode(build, session_for):
+    session = session_for(mode="exam")
+    app = build(session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [GOOD_LINES[0]])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+        assert len(session.turns) == 3
+
+
+async def test_retry_starts_a_new_attempt(build, session_for, store):
+    session = session_for()
+    app = build(session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [GOOD_LINES[0]])
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.id != session.id
+        assert app.screen.session.scenario.id == session.scenario.id
+        assert len(store.list_sessions()) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_export_writes_markdown_and_json(build, session_for):
+    session = session_for()
+    app = build(session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [PRESSURE_LINE])
+        await pilot.press("e")
+        await pilot.pause()
+        md, js = app.screen.exported
+        assert md.parent == Path(os.environ["TRAINER_HOME"]) / "exports"
+        markdown = md.read_text(encoding="utf-8")
+        assert "## Transcript" in markdown and PRESSURE_LINE in markdown
+        assert f"Score {app.screen.card.score}/100" in markdown
+        document = json.loads(js.read_text(encoding="utf-8"))
+        assert document["scorecard"]["score"] == app.screen.card.score
+        assert document["transcript"]["turns"][1]["text"] == PRESSURE_LINE

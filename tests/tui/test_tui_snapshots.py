@@ -1,0 +1,109 @@
+"""Snapshots of the main screens at 100x32 with the offline buyer and a fixed
+seed, so the buyer's words are the same on every run. Each docstring says what
+the picture must show; update with `pytest tests/tui --snapshot-update` only
+after looking at the new SVGs."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import OptionList
+from tui_support import GOOD_LINES, PRESSURE_LINE, SIZE, FailingVoice, say, settle
+
+from trainer.grading.scoring import grade
+from trainer.session.session import Session
+
+
+def _play(session: Session, lines: list[str], library) -> None:
+    """A whole graded attempt through the engine, as the app would record it."""
+
+    async def run() -> None:
+        async for _ in session.start():
+            pass
+        for line in lines:
+            async for _ in session.say(line):
+                pass
+
+    asyncio.run(run())
+    transcript = session.finish()
+    card = grade(transcript, library.rubric(session.rubric), session.scenario)
+    session.record_result(card.score, card.passed, card.to_dict())
+
+
+def test_home_snapshot(build, snap_compare):
+    """Home: the filters on top; the scenario list grouped by industry with the CFO
+    price scenario highlighted; its brief beside it (Dana, the situation, a good
+    outcome, the rubric's criteria and pass mark); the buyer voice (offline), the
+    mode (practice) and Start; the keys in the footer."""
+
+    async def run_before(pilot) -> None:
+        option_list = pilot.app.screen.query_one("#scenarios", OptionList)
+        option_list.highlighted = option_list.get_option_index("scenario:saas-cfo-price")
+        await pilot.pause()
+
+    assert snap_compare(build(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_session_snapshot(build, session_for, snap_compare):
+    """Session in practice mode after a pressure line and a good question: each
+    trainee line with its one-line feedback (red pressure, green consultative),
+    Dana's replies, the side panel with trust and patience (and the last change)
+    and the price objection explored; the input and the session keys below."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await say(pilot, PRESSURE_LINE)
+        await say(pilot, GOOD_LINES[0])
+
+    assert snap_compare(build(session=session_for()), terminal_size=SIZE, run_before=run_before)
+
+
+def test_model_failure_snapshot(build, session_for, snap_compare):
+    """A model call failed after the trainee spoke: the trainee's line stays, a
+    red panel says what failed and that nothing is lost, with Retry and Use the
+    offline buyer; the footer shows ctrl+r and ctrl+o."""
+    session = session_for()
+    session.actor = FailingVoice(ok_calls=1)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await say(pilot, GOOD_LINES[0])
+
+    assert snap_compare(build(session=session), terminal_size=SIZE, run_before=run_before)
+
+
+def test_scorecard_snapshot(build, session_for, snap_compare):
+    """Scorecard: the score, NOT PASSED and the pass mark on top; the criteria
+    with their evidence on the left; on the right every trainee turn labelled,
+    the deciding words underlined, and a better alternative for the pressure one."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await say(pilot, PRESSURE_LINE)
+        await say(pilot, GOOD_LINES[0])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(build(session=session_for()), terminal_size=SIZE, run_before=run_before)
+
+
+def test_progress_snapshot(build, session_for, library, snap_compare):
+    """Progress after three attempts on the CFO scenario: the scores as bars
+    (red below the pass mark, green above) with the pass mark line; price as the
+    only category with its consultative share; the summary, the weakest category
+    and the suggestion; the table with best and latest."""
+    for seed, lines in (
+        (1, [PRESSURE_LINE, PRESSURE_LINE]),
+        (2, [PRESSURE_LINE, *GOOD_LINES]),
+        (3, GOOD_LINES),
+    ):
+        session = session_for(seed=seed)
+        session.started = f"2026-01-0{seed}T10:00:00Z"
+        _play(session, lines, library)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+
+    assert snap_compare(build(), terminal_size=SIZE, run_before=run_before)
