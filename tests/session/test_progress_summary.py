@@ -125,4 +125,7 @@ def test_all_passed_suggests_a_new_buyer(library):
     records = [record("a", "saas-cfo-price", "2026-01-01", 90, labels=("consultative",) * 3)]
     progress = summarize(records, library)
     assert progress.next is not None and progress.next.scenario != "saas-cfo-price"
-    assert "meet a new buyer" in progress.next.reason or "weakest" in progress.next.reason
+    # Price was handled consultatively every time: no weak spot; meet a new kind of objection.
+    assert progress.weakest is None
+    assert progress.next.reason.startswith("you have not met ")
+    assert Category.PRICE not in library.scenario(progress.next.scenario).categories

@@ -93,11 +93,15 @@ def merge(parts: Iterable[Mapping[Category, CategoryTally]]) -> dict[Category, C
 
 def weakest(tallies: Mapping[Category, CategoryTally]) -> Category | None:
     """The category handled consultatively least often, among those with at
-    least MIN_TURNS turns. Ties go to the category with more turns (more
+    least MIN_TURNS turns and at least one turn that was not consultative. Ties go to the category with more turns (more
     evidence of the same weakness), then to the one listed first in the
     vocabulary, so the answer never depends on dict order."""
     order = list(Category)
-    candidates = [(c, t) for c, t in tallies.items() if t.turns >= MIN_TURNS]
+    # A category handled consultatively every time is no weak spot, however few
+    # the categories practised.
+    candidates = [
+        (c, t) for c, t in tallies.items() if t.turns >= MIN_TURNS and t.consultative < t.turns
+    ]
     if not candidates:
         return None
     category, _ = min(candidates, key=lambda ct: (ct[1].share, -ct[1].turns, order.index(ct[0])))

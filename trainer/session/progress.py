@@ -194,6 +194,12 @@ def _suggest(
                 library.scenarios[entry.scenario],
                 f"not passed yet (latest score {entry.latest}): try it again",
             )
+    met = set(tallies)
+    for scenario in everything:
+        unmet = [c for c in scenario.categories if c not in met]
+        if scenario.id not in known and unmet:
+            label = unmet[0].value.replace("_", " ")
+            return suggestion(scenario, f"you have not met {label} objections yet")
     untried = [s for s in everything if s.id not in known]
     if untried:
         return suggestion(untried[0], "every scenario you tried is passed: meet a new buyer")

@@ -60,6 +60,8 @@ def insight_text(progress: Progress) -> Text:
         text.append(
             f": {entry.consultative} of {entry.turns} turns consultative, {entry.pressure} pressure\n"
         )
+    elif any(c.turns >= 3 and c.consultative == c.turns for c in progress.categories):
+        text.append("none: every objection so far was handled consultatively\n", style="dim")
     elif progress.categories:
         text.append("not enough turns yet to tell (3 per category)\n", style="dim")
     else:
