@@ -71,10 +71,14 @@ def _baseline_python(env: dict[str, str], runs: int) -> float:
 
 def engine_per_turn(turns: int) -> tuple[list[float], list[float]]:
     """Seconds per trainee turn through Session.say (detector, director, offline
-    voice, in-memory) and per iteration of an empty async loop, same run."""
+    voice, and the SQLite autosave of both turns) and per iteration of an empty
+    async loop, in the same run."""
     from trainer.actors import OfflineVoice
     from trainer.content.library import load_library
     from trainer.session.session import Session
+    from trainer.store.sqlite import open_store
+
+    store = open_store(Path(tempfile.mkdtemp(prefix="trainer-bench-")))
 
     library = load_library()
     scenario = library.scenario("saas-cfo-price").model_copy(update={"turn_limit": 60})
@@ -89,7 +93,9 @@ def engine_per_turn(turns: int) -> tuple[list[float], list[float]]:
 
     async def run() -> None:
         while len(per_turn) < turns:
-            session = Session(scenario=scenario, persona=persona, actor=OfflineVoice(), seed=1)
+            session = Session(
+                scenario=scenario, persona=persona, actor=OfflineVoice(), seed=1, store=store
+            )
             async for _ in session.start():
                 pass
             for n in range(50):
@@ -219,7 +225,7 @@ def main() -> None:
     p95 = statistics.quantiles(per_turn, n=20)[-1]
     rows.append(
         (
-            f"engine per turn, offline ({len(per_turn)} turns)",
+            f"engine per turn, offline + autosave ({len(per_turn)} turns)",
             f"median {med * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms",
             f"{med / statistics.median(empty):.0f}x an empty async loop step",
         )
