@@ -220,3 +220,13 @@ async def test_a_click_shows_the_brief_and_a_second_click_starts(build, library)
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert f"scenario:{app.screen.session.scenario.id}" == second
+
+
+async def test_a_first_visit_opens_on_the_default_scenario(build):
+    """`make run` on a fresh machine: Enter starts the default scenario."""
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        highlighted = app.screen.query_one("#scenarios", OptionList).highlighted_option
+        assert highlighted is not None and highlighted.id == "scenario:saas-cfo-price"
+        assert "The CFO who says it costs too much" in _brief(app)

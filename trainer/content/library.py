@@ -19,6 +19,7 @@ from trainer.vocabulary import Stage
 
 __all__ = [
     "DEFAULT_RUBRIC",
+    "DEFAULT_SCENARIO",
     "KINDS",
     "Library",
     "UnknownContent",
@@ -37,6 +38,7 @@ MODELS: dict[Kind, type[BaseModel]] = {
     "rubrics": Rubric,
 }
 DEFAULT_RUBRIC = "consultative-vs-pressure"
+DEFAULT_SCENARIO = "saas-cfo-price"  # where a first-time user starts
 # More files than any real library holds: a mistyped --content pointing at a
 # home folder should fail fast rather than crawl.
 MAX_FILES_PER_KIND = 2000

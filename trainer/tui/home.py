@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from trainer.actors import OFFLINE
+from trainer.content.library import DEFAULT_SCENARIO
 from trainer.content.models import Scenario
 from trainer.management import clock
 from trainer.management.assignments import AssignmentProgress, Status, trainee_assignments
@@ -213,8 +214,12 @@ class HomeScreen(Screen[None]):
             )
         option_list.set_options(options)
         ids = [o.id for o in option_list.options]
+        default = f"scenario:{DEFAULT_SCENARIO}"
         if previous is not None and previous in ids:
             option_list.highlighted = ids.index(previous)
+        elif not self._assigned and not unfinished and default in ids:
+            # A first visit opens on the default scenario: Enter starts it.
+            option_list.highlighted = ids.index(default)
         else:
             first = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
             option_list.highlighted = first
