@@ -19,7 +19,8 @@ import pytest
 @dataclass
 class FakeOpenAI:
     """Each entry in `script` answers one request: ("stream", [chunks]),
-    ("json", text), ("status", code), or ("drop", [chunks before the drop])."""
+    ("json", text), ("status", code), ("echo_auth", code), ("hang", seconds),
+    or ("drop", [chunks before the connection goes silent and resets])."""
 
     script: list[tuple[str, Any]] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
@@ -71,6 +72,10 @@ def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+                return
+            if kind == "hang":  # no answer at all for `payload` seconds
+                time.sleep(payload)
+                self.close_connection = True
                 return
             if kind == "json":
                 body = json.dumps(

@@ -91,3 +91,20 @@ async def test_connection_drop_mid_stream_is_reported_not_retried(fake_openai, r
             chunks.append(chunk)
     assert chunks == ["Half a sen"]
     assert len(fake_openai.requests) == 1
+
+
+async def test_a_server_that_never_answers_times_out_and_is_retried(fake_openai, request_):
+    fake_openai.script += [("hang", 3), ("stream", ["There you are."])]
+    voice = LiteLLMVoice("openai/tiny", api_base=fake_openai.api_base, timeout=0.5, backoff=0)
+    assert "".join(await collect(voice, request_)) == "There you are."
+    assert len(fake_openai.requests) == 2
+
+
+async def test_timeouts_that_persist_are_a_clear_error(fake_openai, request_):
+    fake_openai.script += [("hang", 3), ("hang", 3)]
+    voice = LiteLLMVoice(
+        "openai/tiny", api_base=fake_openai.api_base, timeout=0.5, retries=1, backoff=0
+    )
+    with pytest.raises(ActorError) as info:
+        await collect(voice, request_)
+    assert "Timeout" in str(info.value) and info.value.retryable
