@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TextIO
 
@@ -23,7 +24,7 @@ from trainer.management import clock
 from trainer.management.assignments import attempt_notice, result_notice
 from trainer.session.coach import hint
 from trainer.session.factory import new_session
-from trainer.session.session import BuyerLine, Ended, Session, SessionError
+from trainer.session.session import BuyerLine, Ended, Event, Session, SessionError
 from trainer.store.sqlite import open_store
 
 HELP = "commands: /end  /undo  /hint  /retry  /offline  /help"
@@ -42,8 +43,8 @@ def _notice(line: str) -> None:
     sys.stderr.flush()
 
 
-async def _drive(session: Session, events_source: object) -> None:
-    async for event in events_source:  # type: ignore[attr-defined]
+async def _drive(events: AsyncIterator[Event]) -> None:
+    async for event in events:
         if isinstance(event, BuyerLine):
             _say(f"BUYER: {event.turn.text}")
         elif isinstance(event, Ended):
@@ -61,8 +62,8 @@ def _converse(session: Session, stdin: TextIO) -> None:
 
 
 def _run_turns(loop: asyncio.AbstractEventLoop, session: Session, stdin: TextIO) -> None:
-    def drive(source: object) -> None:
-        loop.run_until_complete(_drive(session, source))
+    def drive(events: AsyncIterator[Event]) -> None:
+        loop.run_until_complete(_drive(events))
 
     try:
         drive(session.start())
