@@ -19,11 +19,10 @@ from trainer.commands.content import load_checked_library
 from trainer.config import load_settings
 from trainer.errors import BadInput
 from trainer.grading.render import format_scorecard
-from trainer.grading.scoring import grade
 from trainer.management import clock
 from trainer.management.assignments import attempt_notice, result_notice
 from trainer.session.coach import hint
-from trainer.session.factory import new_session
+from trainer.session.factory import finish_and_grade, new_session
 from trainer.session.session import BuyerLine, Ended, Event, Session, SessionError
 from trainer.store.sqlite import open_store
 
@@ -146,10 +145,7 @@ def chat(
             _notice(f"-- interrupted: {len(session.turns)} turn(s) saved in session {session.id}")
             _write(out, session)
             return 130
-        transcript = session.finish()
-        scenario = session.scenario
-        card = grade(transcript, library.rubric(session.rubric or scenario.rubric), scenario)
-        session.record_result(card.score, card.passed, card.to_dict())
+        transcript, card = finish_and_grade(session, library)
         _say("")
         _say(format_scorecard(card, transcript, short=True))
         if session.assignment_id is not None:

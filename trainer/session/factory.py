@@ -7,6 +7,8 @@ from trainer.actors import make_actor
 from trainer.content.library import Library, template_context
 from trainer.content.templates import check
 from trainer.errors import BadInput
+from trainer.grading.scorecard import Scorecard
+from trainer.grading.scoring import grade
 from trainer.management.assignments import assignment_for_new_session
 from trainer.session.session import Session
 from trainer.session.transcript import Transcript
@@ -89,3 +91,12 @@ def resume_session(
     scenario = library.scenario(transcript.scenario)
     persona = library.persona(scenario.persona)
     return Session.resume(transcript, scenario, persona, make_actor(model, api_base), store)
+
+
+def finish_and_grade(session: Session, library: Library) -> tuple[Transcript, Scorecard]:
+    """End a session, grade it with its rubric (offline) and save the result."""
+    transcript = session.finish()
+    rubric = library.rubric(session.rubric or session.scenario.rubric)
+    card = grade(transcript, rubric, session.scenario)
+    session.record_result(card.score, card.passed, card.to_dict())
+    return transcript, card

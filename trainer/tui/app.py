@@ -157,13 +157,9 @@ class TrainerApp(App[None]):
 
     def finish(self, session: Session) -> tuple[Transcript, Scorecard]:
         """End the session, grade it with its rubric and save the result."""
-        from trainer.grading.scoring import grade
+        from trainer.session.factory import finish_and_grade
 
-        transcript = session.finish()
-        rubric = self.library.rubric(session.rubric or session.scenario.rubric)
-        card = grade(transcript, rubric, session.scenario)
-        session.record_result(card.score, card.passed, card.to_dict())
-        return transcript, card
+        return finish_and_grade(session, self.library)
 
 
 def _load_engine() -> None:
