@@ -18,6 +18,11 @@ from trainer.vocabulary import Category, Label, Tactic
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 DEV = DATA / "replies-dev.jsonl"
 HOLDOUT = DATA / "replies-holdout.jsonl"
+# Written blind (before the detector's tables were read), by many kinds of seller.
+FRESH_A = DATA / "replies-fresh-a.jsonl"  # its misses were used to widen the phrase families
+FRESH_B = DATA / "replies-fresh-b.jsonl"  # never tuned against
+ALL_SETS = [DEV, HOLDOUT, FRESH_A, FRESH_B]
+ALL_IDS = ["dev", "holdout", "fresh-a", "fresh-b"]
 
 # The autouse home-folder fixture is function scoped; it does nothing these
 # properties depend on. No deadline: tests never depend on timing.
@@ -268,10 +273,115 @@ def test_curly_apostrophes_read_like_straight_ones() -> None:
     check_findings(text, result)
 
 
+# --- families of wording beyond the first phrase tables ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tactic"),
+    [
+        # scarcity and competing demand
+        ("I can't promise this slot will still be open next week.", Tactic.FALSE_URGENCY),
+        (
+            "There's a couple who toured it and they're ready to make an offer.",
+            Tactic.FALSE_URGENCY,
+        ),
+        ("This rate is only for the first five clients who join.", Tactic.FALSE_URGENCY),
+        # acting on a yes nobody gave
+        ("I've already booked your kickoff, all you need to do is sign.", Tactic.ASSUMPTIVE_CLOSE),
+        (
+            "I drafted the plan, so you show it to them and we're good to go.",
+            Tactic.ASSUMPTIVE_CLOSE,
+        ),
+        # brushing the concern off
+        ("Timing will never be perfect, that's just how it is.", Tactic.DISMISS_OBJECTION),
+        ("Honestly, you don't know what you're missing.", Tactic.DISMISS_OBJECTION),
+        ("It's just a bit of cold feet.", Tactic.DISMISS_OBJECTION),
+        ("Budget is never really the problem here.", Tactic.DISMISS_OBJECTION),
+        ("You will.", Tactic.DISMISS_OBJECTION),
+        # guilt
+        ("Are you going to be the one who explains the outage to the board?", Tactic.GUILT_SHAME),
+        ("I've put weeks of work into this proposal for you.", Tactic.GUILT_SHAME),
+        ("Don't be that owner who waits another year.", Tactic.GUILT_SHAME),
+        ("I really need this one to hit my quota.", Tactic.GUILT_SHAME),
+        # fear
+        ("You're one outage away from losing your biggest client.", Tactic.FEAR_FUD),
+        ("Agencies that don't adapt end up closing their doors.", Tactic.FEAR_FUD),
+        ("Frankly, they're being bought out and support will vanish.", Tactic.FEAR_FUD),
+        # around the decision maker
+        ("I'll cc your manager's boss, that usually speeds things up.", Tactic.BYPASS_AUTHORITY),
+        ("Let's keep your CFO out of the loop for now.", Tactic.BYPASS_AUTHORITY),
+        ("Honestly, they don't need to know until it's live.", Tactic.BYPASS_AUTHORITY),
+    ],
+)
+def test_wider_pressure_families_are_pressure(text: str, tactic: Tactic) -> None:
+    result = classify(text)
+    assert result.label is Label.PRESSURE
+    assert tactic in result.tactics
+
+
+@pytest.mark.parametrize(
+    ("text", "tactic"),
+    [
+        (
+            "If I'm hearing you right, it's the contract length, not the price?",
+            Tactic.SUMMARIZE_CHECK,
+        ),
+        ("To recap: budget is fine and timing is the issue. Fair read?", Tactic.SUMMARIZE_CHECK),
+        (
+            "Would it be alright if I followed up after your board meeting?",
+            Tactic.PERMISSION_NEXT_STEP,
+        ),
+        ("Mind if I ask what the budget was based on?", Tactic.PERMISSION_NEXT_STEP),
+        ("Honestly, staying put might be the right call for you.", Tactic.WALK_AWAY_OK),
+        ("You might not need us at all, and that's fine.", Tactic.WALK_AWAY_OK),
+        ("You don't have to decide today.", Tactic.WALK_AWAY_OK),
+        ("I don't blame you. What would make it easier?", Tactic.EMPATHIZE),
+    ],
+)
+def test_wider_consultative_families_are_consultative(text: str, tactic: Tactic) -> None:
+    result = classify(text)
+    assert result.label is Label.CONSULTATIVE
+    assert tactic in result.tactics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's pretty simple to set up. Would a short walkthrough help?",
+        "We can do better than that on scope. What matters most to you?",
+        "Who's the one who decides on vendors at your company?",
+        "I know everyone's busy this time of year. When would suit you?",
+        "I've seen it go both ways, which is why I'd suggest a pilot. Would that help?",
+        "I'm not the right person to answer that. Can I bring in our engineer?",
+        "If you had to decide right now, which way would you lean, and why?",
+    ],
+)
+def test_near_misses_of_the_pressure_families_stay_consultative(text: str) -> None:
+    assert classify(text).label is Label.CONSULTATIVE
+
+
+def test_a_token_acknowledgement_does_not_excuse_a_monologue() -> None:
+    result = classify("Great question, and I appreciate you asking. " + PITCH)
+    assert result.label is Label.PRESSURE
+    assert Tactic.MONOLOGUE in result.tactics
+    assert "Great question" not in next(
+        f.quote for f in result.findings if f.tactic is Tactic.MONOLOGUE
+    )
+
+
+def test_sticking_with_the_other_quote_is_a_no_to_push_against() -> None:
+    context = TurnContext(buyer_line="I think we'll stick with the other quote.")
+    pushed = classify("I get it, but give me ten more minutes before you sign.", context)
+    assert pushed.label is Label.PRESSURE
+    assert Tactic.PUSH_AFTER_NO in pushed.tactics
+    accepted = classify("Understood. If anything changes, feel free to reach out.", context)
+    assert accepted.label is Label.CONSULTATIVE
+
+
 # --- the contract -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [DEV, HOLDOUT], ids=["dev", "holdout"])
+@pytest.mark.parametrize("path", ALL_SETS, ids=ALL_IDS)
 def test_every_quote_is_the_exact_slice_of_the_turn(path: Path) -> None:
     for example in load(path):
         check_findings(example["reply"], classify(example["reply"], context_of(example)))
@@ -327,7 +437,7 @@ def test_the_phrase_index_never_skips_a_phrase_that_matches(text: str) -> None:
 
 
 def test_the_phrase_index_never_skips_a_phrase_on_the_benchmark_turns() -> None:
-    for path in (DEV, HOLDOUT):
+    for path in ALL_SETS:
         for example in load(path):
             text = example["reply"]
             candidates = set(patterns.PHRASES.candidates(text.casefold()))
@@ -354,7 +464,19 @@ def test_label_accuracy_on_the_holdout_set() -> None:
     assert label_accuracy(HOLDOUT) >= 0.85
 
 
-@pytest.mark.parametrize("path", [DEV, HOLDOUT], ids=["dev", "holdout"])
+def test_label_accuracy_on_the_first_fresh_set() -> None:
+    # Written blind; its misses guided which families of wording were widened
+    # (measured 0.994).
+    assert label_accuracy(FRESH_A) >= 0.96
+
+
+def test_label_accuracy_on_the_second_fresh_set() -> None:
+    # Written blind with fresh-a and never tuned against: the honest estimate
+    # for wording nobody on the team has seen (measured 0.845).
+    assert label_accuracy(FRESH_B) >= 0.81
+
+
+@pytest.mark.parametrize("path", ALL_SETS, ids=ALL_IDS)
 def test_benchmark_sets_are_well_formed(path: Path) -> None:
     examples = load(path)
     assert len({e["id"] for e in examples}) == len(examples)

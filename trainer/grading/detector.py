@@ -151,9 +151,13 @@ def classify(text: str, context: TurnContext | None = None) -> Classification:
     if ctx.buyer_line and P.BUYER_DECLINE.search(ctx.buyer_line[:MAX_SCAN_CHARS].translate(_FOLD)):
         _check_push_after_no(scan, found)
 
-    # 5. A long pitch that asks nothing and shows no sign of listening.
-    if "?" not in scan and not (found.keys() & _LISTENING):
-        words = [m.span() for m in _NONSPACE.finditer(scan)]
+    # 5. A long pitch that asks nothing and shows no sign of listening. A token
+    # "great question, I appreciate that" at the top does not make the hundred
+    # words of pitch after it any less of a monologue: count from the last sign
+    # of listening.
+    if "?" not in scan:
+        listened = max((f.end for f in found.values() if f.tactic in _LISTENING), default=0)
+        words = [m.span() for m in _NONSPACE.finditer(scan, listened)]
         if len(words) > P.MONOLOGUE_MIN_WORDS:
             found.add(Tactic.MONOLOGUE, words[0][0], words[-1][1])
 

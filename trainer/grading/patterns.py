@@ -36,7 +36,9 @@ class PhraseBook:
     A turn is a few dozen words and the book holds hundreds of phrases; trying
     every phrase at every position is what makes one big alternation slow. The
     index picks the few phrases whose words occur in the turn, so a turn costs
-    a set intersection plus the phrases that could match.
+    a set intersection plus the phrases that could match. A phrase usually needs
+    more than one word ("one ... away from", "on your conscience"): the others are
+    checked as plain substrings before the pattern itself is tried.
     """
 
     def __init__(self, tables: dict[Tactic, tuple[str, ...]]) -> None:
@@ -44,11 +46,15 @@ class PhraseBook:
         self._by_word: dict[str, list[int]] = {}
         self._by_substring: dict[str, list[int]] = {}
         self._always: list[int] = []
+        # Per phrase, further sets of strings the text must contain one of each.
+        self._also: list[tuple[tuple[str, ...], ...]] = []
         for tactic, patterns in tables.items():
             for pattern in patterns:
                 index = len(self.phrases)
                 self.phrases.append((tactic, re.compile(pattern, _FLAGS)))
-                literals = _required_literals(pattern)
+                required = _required_literals(pattern)
+                literals = required[0] if required else None
+                self._also.append(required[1] if required else ())
                 if literals is None:
                     self._always.append(index)
                 for literal, at_word_start in literals or ():
@@ -73,7 +79,18 @@ class PhraseBook:
         for literal, indexes in self._by_substring.items():
             if literal in folded:
                 found.update(indexes)
-        return sorted(found)
+        also = self._also
+        kept = []
+        for i in sorted(found):
+            for strings in also[i]:  # plain loops: this runs for every candidate of every turn
+                for s in strings:
+                    if s in folded:
+                        break
+                else:
+                    break  # none of a required set is in the text
+            else:
+                kept.append(i)
+        return kept
 
     def first_of(self, tactics: tuple[Tactic, ...], text: str, pos: int = 0) -> Tactic | None:
         """The first of `tactics`, in that order, with a phrase in text[pos:]."""
@@ -95,20 +112,31 @@ _WORD_EDGES = {_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING}
 _Literal = tuple[str, bool]  # the string, and whether it must start a word
 
 
-def _required_literals(pattern: str) -> frozenset[_Literal] | None:
-    """Strings of which any match must contain at least one, or None when the
-    pattern gives no useful guarantee (then the phrase is always tried).
+def _required_literals(
+    pattern: str,
+) -> tuple[frozenset[_Literal], tuple[tuple[str, ...], ...]] | None:
+    """Strings of which any match must contain at least one (the index key), or
+    None when the pattern gives no useful guarantee (then the phrase is always
+    tried); and further such sets, each also required, as plain strings.
 
     Reads the parse tree of the `re` module itself; if that private API ever
     changes, every phrase is simply always tried: slower, never wrong.
     """
     try:
-        needed = _needed(_sre_parser.parse(pattern, _FLAGS), at_word_start=False)
+        options = _options(_sre_parser.parse(pattern, _FLAGS), at_word_start=False)
     except Exception:  # noqa: BLE001 - any surprise here only costs speed
         return None
-    if not needed or min(len(s) for s, _ in needed) < 2:
+    useful = sorted(
+        (o for o in options if min(len(s) for s, _ in o) >= 2), key=_selectivity, reverse=True
+    )
+    if not useful:
         return None
-    return needed
+    also = tuple(tuple(sorted({s for s, _ in o})) for o in useful[1 : _MAX_ALSO + 1])
+    return useful[0], also
+
+
+# How many further required sets a phrase checks before its pattern is tried.
+_MAX_ALSO = 3
 
 
 def _is_space_class(op: object, av: object) -> bool:
@@ -119,6 +147,11 @@ def _is_space_class(op: object, av: object) -> bool:
 
 
 def _needed(items: object, at_word_start: bool) -> frozenset[_Literal] | None:
+    return max(_options(items, at_word_start), key=_selectivity, default=None)
+
+
+def _options(items: object, at_word_start: bool) -> list[frozenset[_Literal]]:
+    """Sets of strings a match of this sequence needs one of, every set."""
     options: list[frozenset[_Literal]] = []
     run: list[str] = []
     run_at_word_start = at_word_start
@@ -150,7 +183,7 @@ def _needed(items: object, at_word_start: bool) -> frozenset[_Literal] | None:
             options.append(sub)
         word_edge = (op is _sre.AT and av in _WORD_EDGES) or _is_space_class(op, av)
     flush()
-    return max(options, key=_selectivity, default=None)
+    return options
 
 
 # Words in nearly every turn make poor index keys.
@@ -259,6 +292,16 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bthat\s+(?:matters|does\s+happen)\b",
         r"\bthere'?s\s+something\s+to\s+be\s+said\s+for\b",
         r"(?:^|[.!?]\s*)(?:smart|good\s+call|good\s+idea)\s*[.!]",
+        # Recognising the point in other words: "that's the right question to ask", "that's all
+        # I can ask", "could be.", "you may be right", "that's worth paying attention to".
+        r"\b(?:right|fair|good|smart)\s+(?:question|thing)\s+to\s+(?:ask|raise|bring\s+up|flag)\b",
+        r"\bfair\s+thing\s+to\s+(?:raise|bring\s+up|flag|want)\b",
+        r"\bthat'?s\s+all\s+(?:i|we)\s+(?:can|could)\s+ask\b",
+        r"(?:^|[.!?]\s*)(?:could|might|may)\s+(?:well\s+)?be\s*[,.!]",
+        r"\byou\s+(?:may|might|could)\s+(?:well\s+|very\s+well\s+)?be\s+right\b",
+        r"\b(?:it'?s|that'?s)\s+(?:definitely\s+|really\s+)?worth\s+(?:paying\s+attention\s+to|weighing"
+        r"|considering|looking\s+at|asking|raising)\b",
+        r"(?:^|[.!?]\s*)of\s+course\b",
     ),
     Tactic.EMPATHIZE: (
         r"\bi'?m\s+(?:so\s+|really\s+|very\s+|truly\s+)?sorry\s*(?:,\s*)?(?:that|to\s+hear|you|it"
@@ -281,6 +324,16 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\b(?:it'?s|that'?s)\s+a\s+big\s+decision\b",
         r"\b(?:budgets\s+are\s+tight|things\s+are\s+(?:hectic|crazy))\b",
         r"\b(?:that'?s|how)\s+(?:awful|rough|tough)\b",
+        # "I don't blame you", "I'd ask the same thing", "change is hard", "it's a lot to go
+        # through", "that sounds like it cost you".
+        r"\bi\s+(?:don'?t|do\s+not|can'?t)\s+blame\s+you\b",
+        r"\bi'?d\s+(?:ask|want\s+to\s+know|wonder|feel)\s+the\s+same\b",
+        r"\bchange\s+is\s+(?:hard|tough|difficult|scary|a\s+lot)\b",
+        r"\b(?:it'?s|that'?s)\s+a\s+lot\s+to\s+(?:go\s+through|take\s+in|digest|read|process)\b",
+        r"\bsounds\s+like\s+(?:it|that)\s+(?:cost|hurt|was\s+(?:rough|hard|painful|expensive))\b",
+        r"\b(?:eats|takes)\s+(?:up\s+)?everyone'?s\s+(?:attention|time|energy|bandwidth)\b",
+        r"\bi'?d\s+never\s+want\s+to\s+(?:rush|push|pressure)\s+you\b",
+        r"\b(?:an|a\s+really|a\s+very)\s+important\s+(?:conversation|decision|call)\b",
     ),
     Tactic.SUMMARIZE_CHECK: (
         r"\bso,?\s+(?:what\s+)?i'?m\s+hearing\b",
@@ -293,6 +346,15 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bso\s+the\s+(?:pain|issue|concern|problem|real\s+issue|worry)\s+is\b",
         r"\blet\s+me\s+make\s+sure\s+i\s+(?:understand|heard|have)\b",
         r"\bplay(?:ing)?\s+(?:that|it|this)\s+back\b",
+        # "if I'm hearing you right", "just so I've got it right", "to recap", "so we're on the
+        # same page", "have I got that right?".
+        r"\bif\s+i'?m\s+(?:hearing|understanding|reading|following)\s+(?:you|this|that|it)\b",
+        r"\bso\s+i(?:'ve|\s+have)?\s+got\s+(?:it|this|that|you)\s+right\b",
+        r"\bto\s+(?:recap|sum\s+(?:it\s+|this\s+)?up|summari[sz]e)\b",
+        r"\bso\s+(?:that\s+)?we'?re\s+on\s+the\s+same\s+page\b",
+        r"\bmake\s+sure\s+i\s+(?:understand|follow|heard|got|have\s+(?:it|this|that)\s+right)\b",
+        r"\b(?:have|did)\s+i\s+got?\s+(?:that|it|this|you)\s+right\b",
+        r"\bis\s+that\s+a\s+fair\s+(?:read|take|way|description|reading)\b",
     ),
     Tactic.VALUE_REFRAME: (
         r"\bpays?\s+for\s+itself\b",
@@ -342,6 +404,15 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\b(?:no-cost|free)\s+(?:\w+\s+)?(?:review|audit)\b",
         r"\bcomps\b",
         r"\bbenchmarks?\s+from\b",
+        # "put you in touch with one of them", "three past clients to call", "the incident report
+        # is public", "poke holes in it".
+        r"\b(?:connect\s+you\s+with|put\s+you\s+in\s+touch\s+with|introduce\s+you\s+to)\s+(?:one|two"
+        r"|three|a\s+few|a\s+couple|some|any)\b",
+        r"\b(?:clients?|customers?|references?|owners?)\s+(?:you\s+can\s+|to\s+)(?:call|ring|email)\b",
+        r"\b(?:reports?|post-?mortems?|incidents?|results|data|numbers|audits?|reviews|records)\s+"
+        r"(?:is|are)\s+(?:all\s+)?public(?:ly\s+available)?\b",
+        r"\bpoke\s+holes\b|\bevery\s+assumption\b",
+        r"\blicen[cs]e\s+number\b",
     ),
     Tactic.OFFER_OPTIONS: (
         r"\b(?:we|you)\s+could\s+(?:start|begin|try|do|go\s+with|run|phase|split|scope|act)\b",
@@ -380,13 +451,20 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bwhen\s+would\s+be\s+a\s+good\s+time\b",
         r"\bwould\s+that\s+work\b",
         r"\b(?:shall|should)\s+i\s+(?:send|share|check|follow|reach|call|put\s+together)\b",
+        # "would it be all right if...", "is there anything I can send you...", "mind if I ask",
+        # "would you be comfortable...".
+        r"\bwould\s+it\s+be\s+(?:all\s+right|alright)\b",
+        r"\bis\s+there\s+anything\s+i\s+(?:can|could)\s+(?:send|share|put\s+together|pull\s+together"
+        r"|prepare|do)\b",
+        r"(?:^|[.!?,;]\s*)mind\s+if\s+i\b",
+        r"\bwould\s+you\s+be\s+(?:comfortable|up\s+for|okay|ok)\b",
     ),
     Tactic.WALK_AWAY_OK: (
         r"\b(?:may|might|could)\s+not\s+be\s+(?:a\s+|the\s+right\s+|the\s+best\s+)?(?:fit|match"
         r"|right\s+for\s+you|for\s+you)\b",
         r"\b(?:isn'?t|is\s+not|not)\s+(?:for\s+everyone|a\s+(?:good\s+)?fit|the\s+right\s+fit"
         r"|the\s+best\s+match|right\s+for\s+you)\b",
-        r"\bno\s+(?:pressure|strings|obligation|hard\s+feelings)\b",
+        r"\bno\s+(?:pressure|strings|obligation|hard\s+feelings|commitment)\b",
         r"\bno\s+(?:rush|deadline|hurry|pressure)\s+(?:from|on)\s+my\s+(?:side|end|part)\b",
         r"\bthere'?s\s+no\s+(?:deadline|rush|hurry)\b|\bno\s+deadline\b",
         r"\bgood\s+luck\s+with\b",
@@ -407,6 +485,17 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bgood\s+for\s+you\b",
         r"\bmakes\s+sense\s+to\s+(?:use|go\s+with|stay\s+with|stick\s+with)\s+(?:it|them)\b",
         r"\bbrowse\s+as\s+long\s+as\b",
+        # "you might not need us", "they might be the better fit", "staying put might be the right
+        # move", "maybe you shouldn't", "you don't have to decide today".
+        r"\b(?:might|may|probably)\s+(?:genuinely\s+|honestly\s+|really\s+)?(?:not|don'?t)\s+need\b",
+        r"\b(?:might|may|could|would)\s+(?:honestly\s+|actually\s+|genuinely\s+)?be\s+(?:a\s+|the\s+)?"
+        r"better\s+(?:fit|choice|option|match)\b",
+        r"\b(?:staying\s+put|sticking\s+with\s+(?:them|it|what\s+you\s+have)|not\s+switching"
+        r"|waiting)\s+(?:might|may|could)\s+(?:genuinely\s+|honestly\s+|well\s+)?be\s+(?:the\s+)?"
+        r"(?:right|better|smart)\b",
+        r"\bmaybe\s+you\s+shouldn'?t\b",
+        r"\b(?:no\s+need|(?:don'?t|doesn'?t)\s+(?:have|need))\s+to\s+(?:decide|commit|sign)\b"
+        r"[^.?!]{0,20}\b(?:today|now|yet)\b|\bnothing\s+(?:has|needs)\s+to\s+be\s+decided\b",
     ),
     # --- pressure ---------------------------------------------------------
     Tactic.FALSE_URGENCY: (
@@ -436,6 +525,9 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\b(?:the\s+)?last\s+(?:day|week|month|chance)\s+(?:at|for|to\s+get|before)\b|\blast\s+call\b",
         r"\b(?:it'?s|now\s+is\s+the)\s+time\s+to\s+(?:decide|commit|sign|move|act|buy)\b",
         r"\bonly\s+(?:good\s+|valid\s+)?(?:for\s+|until\s+|till\s+)?(?:today|tonight|now|this\s+week)\b",
+        # ...but not "if you had to decide right now" (a temperature check) or "you don't have
+        # to decide today" (the pressure taken off).
+        r"(?<!had\sto\s)(?<!were\sto\s)(?<!n't\shave\sto\s)(?<!nt\shave\sto\s)(?<!no\sneed\sto\s)"
         r"\b(?:decide|answer|decision|commit|yes)\b[^.?!]{0,25}\b(?:today|tonight|now|right\s+now"
         r"|in\s+the\s+next\s+(?:hour|\w+\s+minutes)|by\s+(?:tonight|friday|end\s+of\s+day)"
         r"|this\s+week)\b",
@@ -465,6 +557,23 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\byes\s+or\s+(?:a\s+)?no\b",
         r"\bnow'?s\s+the\s+time\b",
         r"\b(?:offer|deal|promo|proposal|discount)(?:'s|\s+is)?\s+(?:ends|expires|is\s+only)\b",
+        # Scarcity and competing demand in more words: "can't promise it'll still be here",
+        # "another buyer asked about this exact unit", "only for the first ten clients".
+        r"\b(?:can'?t|cannot|won'?t|no\s+way\s+to)\s+(?:promise|guarantee|say|be\s+sure)\b[^.?!]{0,30}"
+        r"\b(?:still\s+be|be\s+(?:here|there|around|available|left|open))\b",
+        r"\b(?:another|other)\s+(?:buyers?|bidders?|offers?|clients?|people|couples?|famil(?:y|ies)"
+        r"|compan(?:y|ies))\s+(?:\w+\s+){0,3}(?:interested|looking\s+at\s+(?:it|this|the)|circling"
+        r"|lined\s+up|asking\s+about\s+(?:it|this)|ready\s+to\s+(?:sign|buy|grab|move|offer)"
+        r"|ask(?:ed)?\s+about\s+(?:it|this)\s+(?:exact\s+)?(?:unit|house|home|property|listing|spot"
+        r"|slot|seat|place|one))\b",
+        r"\bbefore\s+(?:someone|somebody|anyone|another\s+\w+)\s+(?:else\s+)?(?:grabs|takes|snaps"
+        r"|gets|buys)\b",
+        r"\b(?:they'?re|they\s+are|someone'?s|someone\s+is|somebody'?s|somebody\s+is|others\s+are"
+        r"|another\s+\w+\s+is)\s+(?:\w+\s+)?(?:ready|about|planning|going)\s+to\s+(?:make|put\s+in"
+        r"|submit|write)\s+(?:an\s+)?offers?\b",
+        r"\b(?:to|for)\s+the\s+(?:first|next)\s+(?:\d+|two|three|five|ten|twenty|few)\s+(?:clients"
+        r"|customers|people|buyers|businesses|companies|sign-?ups|members|students|owners)\b",
+        r"\bonly\s+(?:\w+\s+){0,2}(?:days?|hours?)\s+(?:left|to\s+go|remaining)\b",
     ),
     Tactic.ASSUMPTIVE_CLOSE: (
         # Choice-of-two between ways to buy: either answer is a yes.
@@ -512,6 +621,22 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bwhich\s+(?:plan|package|tier|start\s+date|payment\s+(?:option|method))\b[^.?!]{0,30}\b(?:want"
         r"|like|go\s+with|works?\s+best|prefer)\b",
         r"\b(?:where|when)\s+(?:do|should|would)\s+you\s+like\s+to\s+sign\b",
+        # Acting on a yes nobody gave: "I've already set up your account", "assuming a start on the
+        # 1st", "all you need to do is log in", "we're good to go", "I'll have our tech set it up".
+        r"\b(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:already\s+(?:gone\s+ahead\s+and\s+)?|gone\s+ahead"
+        r"\s+and\s+)(?:set\s+up|created|opened|activated|provisioned|reserved|scheduled|booked"
+        r"|ordered)\s+(?:your|you\s+an?)\b",
+        r"\bassuming\s+(?:a|an|the|we|you)\s+(?:\w+\s+)?(?:start|go-?live|kick-?off|sign|move\s+forward"
+        r"|go\s+ahead|launch)\b",
+        r"\ball\s+(?:you\s+(?:need|have)\s+to\s+do|that'?s\s+left)\s+is\s+(?:sign|log\s+in|show\s+up"
+        r"|click|approve|say\s+yes|initial|pay|put\s+down)\b",
+        r"\b(?:and|so)\s+(?:we'?re|you'?re)\s+(?:all\s+)?good\s+to\s+go\b",
+        r"\b(?:let'?s|i'?ll|we'?ll)\s+(?:just\s+)?get\s+you\s+(?:switched|moved|migrated|transferred"
+        r"|live)\b",
+        # "should I send the agreement now or after lunch?": either answer is a yes.
+        r"\b(?:send|sign|email)\b[^.?!]{0,25}\b" + _PAPER + r"\b[^.?!]{0,20}\b(?:now|today|tonight"
+        r"|this\s+\w+)\s+or\s+(?:after|later|tomorrow|first\s+thing|this|tonight|in\s+the)\b",
+        r"\b(?:best|which|what)\s+card\b|\b(?:put|take)\s+(?:the|a|your)\s+deposit\b",
     ),
     Tactic.DISMISS_OBJECTION: (
         r"\b(?:that'?s|that\s+is|it'?s|this\s+is)\s+(?:just\s+|simply\s+)?(?:not\s+true|a\s+myth"
@@ -590,6 +715,26 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\b(?:skip|skipped)\s+the\s+legal\b",
         r"\bperiod\s*\.",
         r"\b(?:is|are)\s+NOT\b",
+        # More ways to brush a concern off: "price is never really the issue", "the timing is never
+        # right", "you don't know what you're missing", "just a little jitters", "You will."
+        r"\b(?:is|are|'s)\s+(?:never|not|rarely)\s+(?:really|actually|truly)\s+the\s+(?:real\s+)?"
+        r"(?:reason|issue|problem)\b",
+        r"\b(?:timing|time)\s+(?:is|will)\s+never\s+(?:be\s+)?(?:right|perfect|ideal|good)\b"
+        r"|\bnever\s+(?:be|feel)\s+ready\b|\bnobody\s+(?:is\s+)?ever\s+(?:ready|sure)\b",
+        r"\byou\s+(?:just\s+|really\s+|honestly\s+)?(?:don'?t|do\s+not)\s+know\s+what\s+(?:you'?re"
+        r"\s+missing|you\s+need|you\s+want|'?s\s+good\s+for\s+you)\b",
+        r"\byou'?re\s+not\s+(?:really\s+|actually\s+)?(?:doing\s+)?(?:fine|good|ok|okay)\b"
+        r"(?!\s+(?:with|at|about|to))",
+        r"\bjust\s+(?:a\s+(?:little\s+|bit\s+of\s+|case\s+of\s+)?)?(?:jitters|cold\s+feet|nerves)\b",
+        r"\bwhat\s+is\s+there\s+(?:left\s+|really\s+)?to\s+think\s+(?:about|over)\b(?!\s+for\s+you)",
+        r"\b(?:people|ppl|folks|most\s+people|those|buyers|clients|owners)\s+who\s+(?:\w+\s+){0,4}"
+        r"never\s+(?:actually\s+|really\s+)?(?:do|call|come\s+back|buy|follow\s+through|get\s+around"
+        r"|decide)\b",
+        r"\bdeep\s+down\b",
+        r"\b(?:you'?re|you\s+are|you'?d\s+be|you\s+would\s+be)\s+making\s+a\s+(?:\w+\s+)?mistake\b",
+        r"(?:^|[.!?]\s+)(?:oh,?\s+|but\s+|yes,?\s+)?you\s+(?:definitely\s+|absolutely\s+|totally\s+"
+        r"|really\s+|so\s+)?(?:do|will)\s*(?:[.!]|$)",
+        r"\b(?:he'?s|she'?s|they'?re|(?:he|she)\s+is|they\s+are)\s+not\s+the\s+right\s+person\s+to\b",
     ),
     Tactic.PREMATURE_DISCOUNT: (
         r"(?:\$\s?[\d,.]+k?|\b\d+(?:\.\d+)?\s?%)\s+(?:off|discount|below)\b",
@@ -650,6 +795,27 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"(?:^|[.!?]\s+)(?:but\s+|so\s+)?(?:don'?t|wouldn'?t|aren'?t|shouldn'?t)\s+you\b[^.?!]*\?",
         r"\bdo\s+you\s+really\s+want\s+to\b",
         r"\bloyal\s+or\s+successful\b",
+        # "on your conscience", "are you going to be the one who...", "don't be that person",
+        # "whether you're serious", "I've put hours into this proposal", "you're smarter than that".
+        r"\bon\s+your\s+conscience\b",
+        r"\b(?:are\s+you|do\s+you\s+want\s+to|you\s+don'?t\s+want\s+to)\s+(?:going\s+to\s+|gonna\s+)?"
+        r"be\s+the\s+one\s+(?:to|who|that)\b",
+        r"\bdon'?t\s+be\s+(?:that|the)\s+(?:person|guy|one|owner|company|business|broker|agent)\b",
+        r"\byou\s+don'?t\s+want\s+to\s+be\s+(?:the\s+one|that\s+\w+|left|stuck|kicking)\b",
+        r"\bwhether\s+you'?re\s+(?:really\s+|actually\s+)?(?:serious|committed)\b"
+        r"|\bare\s+you\s+(?:really\s+)?serious\s*\?|\bif\s+you'?re\s+(?:really|truly)\s+(?:serious"
+        r"|committed)\b",
+        r"\bstuck\s+in\s+the\s+same\s+(?:place|spot|position|rut)\b",
+        r"\bi'?ve\s+(?:put|poured|invested|spent)\s+(?:\w+\s+){0,3}?(?:hours|time|work|effort|weeks"
+        r"|days)(?:\s+of\s+(?:work|effort|my\s+time))?\s+(?:into|on)\s+(?:this|your|the\s+(?:proposal"
+        r"|quote|deck|plan|deal))\b",
+        r"\b(?:work|effort|time)\s+(?:to\s+)?go(?:es)?\s+to\s+waste\b",
+        r"\b(?:a\s+)?grown\s+(?:woman|man|adult)\b",
+        r"\byou'?re\s+(?:so\s+much\s+|way\s+|much\s+)?(?:smarter|better)\s+than\s+that\b",
+        r"\byou'?d\s+already\s+(?:have|be)\b",
+        r"\bafter\s+(?:everything|all)\s+(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+done\b",
+        r"\b(?:hit|make|close\s+out)\s+my\s+(?:quota|number|numbers|target)\b",
+        r"\byou\s+(?:promised|said\s+you\s+would|gave\s+me\s+your\s+word)\b",
     ),
     Tactic.FEAR_FUD: (
         r"\b(?:you'?ll|you\s+will|you'?re\s+going\s+to)\s+(?:get\s+|be\s+)?(?:breached"
@@ -690,6 +856,28 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bbreaches\s+they\b",
         r"\b(?:ransomware|hackers?)\s+(?:doesn'?t|don'?t|won'?t)\s+wait\b",
         r"\bmissing\s+out\s+big\b",
+        # Ruin and rivals in other words: "one breach away from losing everything", "I've seen it
+        # happen", "closing their doors", "they're being acquired", "those cheap ones are scams".
+        r"\bone\s+(?:\w+\s+){1,2}away\s+from\s+(?:losing|disaster|ruin|bankruptcy|going\s+under"
+        r"|closing|shutting|a\s+(?:lawsuit|breach|disaster|catastrophe))\b",
+        r"\b(?:lose|losing|lost)\s+(?:everything|it\s+all)\b",
+        r"\b(?:i'?ve|we'?ve)\s+seen\s+(?:it|this|that)\s+(?:happen\s+to|ruin|sink|destroy|kill)\b",
+        r"\b(?:it'?s|it\s+is|that'?s)\s+not\s+pretty\s*(?:[.!,]|$)",
+        r"\bclos(?:e|es|ing|ed)\s+(?:their|its|your|the)\s+doors\b"
+        r"|\bgo(?:es|ing)?\s+under\b(?!\s+(?:budget|the\s+(?:budget|cap|limit)|\$|\d))",
+        r"\b(?:hate\s+for|don'?t\s+want)\s+(?:you|yours|your\s+\w+)\s+to\s+be\s+(?:the\s+)?next\b",
+        r"\b(?:companies|businesses|firms|people|owners|agencies|practices|brokers)\s+(?:that|who)\s+"
+        r"(?:refuse|fail|don'?t|won'?t|didn'?t)\s+(?:to\s+)?(?:change|adapt|act|invest|upgrade"
+        r"|modernize|move)\b",
+        r"\b(?:they'?re|they\s+are|they'?ve|they\s+have)\s+(?:being|getting|been)\s+(?:acquired"
+        r"|bought\s+out|sold)\b|\b(?:will|'ll)\s+even\s+(?:exist|be\s+around)\b",
+        r"\b(?:funding|money|cash)\s+(?:ran|has\s+run|is\s+running)\s+out\b",
+        r"\b(?:you'?re|you\s+are|you'?d\s+be|you\s+would\s+be)\s+risking\s+(?:your|the)\s+(?:whole"
+        r"|entire|business|company|launch|future|reputation|livelihood)\b",
+        r"\b(?:leave|leaving|left)\s+(?:a\s+lot\s+of|so\s+much|tons\s+of)\s+(?:money|cash)\s+on\s+the"
+        r"\s+table\b|\blose\s+(?:tens|hundreds)\s+of\s+thousands\b",
+        r"\b(?:they'?re|they\s+are|those|these|cheap\s+\w+)\s+(?:are\s+|is\s+)?(?:basically\s+|just\s+"
+        r"|all\s+)?(?:a\s+)?(?:scams?|junk|garbage|rip-?offs?)\b",
     ),
     Tactic.OVERPROMISE: (
         r"\bguarantee(?:d|s)?\b",
@@ -743,6 +931,20 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bjust\s+install\s+it\b",
         r"\bit'?s\s+your\s+\w+,\s+not\s+(?:theirs|his|hers)\b",
         r"\bgo\s+ahead\s+and\s+sign\s+and\s+(?:she|he|they)'?ll\b",
+        # "cc their boss", "push it through", "skip that step", "approve it from the top", "the one
+        # who calls the shots", "add them to the contract later", "keep your manager out of it".
+        r"\b(?:cc|bcc|copy|loop\s+in)\s+(?:in\s+)?(?:their|his|her|your\s+\w+'?s)\s+(?:boss|manager|ceo"
+        r"|vp|director|superior|supervisor|owner)\b",
+        r"\bjust\s+push\s+(?:it|this|that)\s+through\b|\bpush\s+(?:it|this|that)\s+through\s+(?:yourself"
+        r"|anyway|without)\b",
+        r"\bskip\s+(?:that|this|the)\s+(?:approval|review|sign-?off|committee|legal)\b",
+        r"\b(?:approve|sign\s+off\s+on|push)\s+(?:it|this|that)\s+(?:through\s+)?from\s+the\s+top\b",
+        r"\byou'?re\s+(?:obviously\s+|clearly\s+|really\s+)?(?:the\s+one\s+who\s+)?(?:calls?\s+the"
+        r"\s+shots|the\s+(?:real\s+)?decision[- ]maker)\b",
+        r"\bjust\s+(?:tell|add|loop\s+in|inform|let|cc)\s+(?:her|him|them|the\s+others)\s+(?:\w+\s+){0,3}"
+        r"(?:later|after(?:wards)?|after\s+the\s+fact)\b",
+        r"\b(?:keep|leave)\s+(?:your|the|him|her|them)\s+(?:\w+\s+)?out\s+of\s+(?:it|this|the\s+loop)\b",
+        r"\b(?:they|he|she)\s+(?:don'?t|doesn'?t)\s+(?:even\s+)?need\s+to\s+know\b",
     ),
 }
 
@@ -795,7 +997,7 @@ WORD = re.compile(r"[\w']+")
 RHETORICAL_QUESTION = _compile(
     (
         r"^\W*(?:but\s+|and\s+|so\s+)?(?:don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|aren'?t"
-        r"|shouldn'?t)\s+(?:you|they|we|it|that|he|she)\b",
+        r"|shouldn'?t|can'?t|couldn'?t)\s+(?:you|they|we|it|that|he|she)\b",
         r",\s*(?:right|isn'?t\s+it|is\s+it|don'?t\s+you|can\s+you|won'?t\s+you|wouldn'?t\s+you"
         r"|aren'?t\s+you|yeah|no)\s*\??\s*$",
         r"\bsurely\b",
@@ -806,7 +1008,8 @@ RHETORICAL_QUESTION = _compile(
         r"^\W*(?:you\s+)?really\b",
         r"\bwant\s+to\s+be\s+the\s+next\b",
         r"\bhave\s+you\s+(?:even\s+)?considered\s+that\b",
-        r"^\W*(?:are|r)\s+(?:you|u)\s+(?:absolutely\s+|really\s+|completely\s+)?(?:sure|certain)\b",
+        r"^\W*(?:are|r)\s+(?:you|u)\s+(?:absolutely\s+|really\s+|completely\s+)?(?:sure|certain"
+        r"|serious)\b",
         r"^\W*(?:you'?re|you\s+are)\s+(?:really|seriously)\b",
     )
 )
@@ -853,6 +1056,12 @@ BUYER_DECLINE = _compile(
         r"\bnot\s+(?:going\s+to|gonna)\s+(?:move\s+forward|go\s+ahead|proceed|buy|do\s+(?:it|this))\b",
         r"\b(?:it'?s|that'?s)\s+a\s+(?:no|hard\s+no)\b|\ba\s+no\s+(?:from|for)\b",
         r"\bnot\s+moving\s+forward\b|\bdecline\b|\bdon'?t\s+want\s+(?:it|this)\b",
+        r"\b(?:we'?ll|we\s+will|i'?ll|we'?re|i'?m|we\s+are)\s+(?:going\s+to\s+|gonna\s+|just\s+)?"
+        r"(?:stick|stay|go|going)\s+with\s+(?:the\s+other|another|our\s+current|our\s+existing|them"
+        r"|what\s+we\s+(?:have|know))\b",
+        r"^\W*(?:i|we)\s+(?:already\s+)?(?:told\s+you|said)\b[^.?!]{0,40}(?:\b(?:no|not|think|wait"
+        r"|pass)\b|n'?t\b)",
+        r"\bnot\s+doing\s+anything\b",
     )
 )
 # After a no, these keep pushing rather than accept or ask.
@@ -870,7 +1079,11 @@ PUSH_MARKER = _compile(
         r"\bwon'?t\s+regret\b",
         r"\bsurely\b",
         r"\bone\s+(?:last|more)\b",
-        r"\bbefore\s+you\s+(?:say\s+no|decide|go)\b",
+        r"\bbefore\s+you\s+(?:say\s+no|decide|go|do\s+that|sign|commit|make)\b",
+        r"\bgive\s+me\s+(?:\w+\s+)?(?:more\s+)?(?:minutes?|mins?|hours?|hrs|days?|chance|shot|try)\b",
+        r"\bdon'?t\s+sign\s+(?:anything|with\s+them|yet|it)\b|\bhold\s+off\s+on\s+signing\b",
+        r"\b(?:let\s+me|i'?ll)\s+(?:talk|speak|check)\s+(?:to|with)\s+my\s+(?:manager|boss|director|vp"
+        r"|sales\s+manager)\b",
         r"\bthe\s+best\s+part\b",
         r"\bwe\s+also\s+(?:include|offer|have|throw)\b",
         r"\bare\s+you\s+(?:absolutely\s+|really\s+|completely\s+)?(?:sure|certain)\b",
