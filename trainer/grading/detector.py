@@ -11,6 +11,11 @@ The label rule is the product's stance in one line: any pressure tactic makes
 the turn pressure, whatever consultative words surround it ("I totally
 understand, so annual or monthly?"); otherwise any consultative tactic makes it
 consultative; otherwise it is neutral.
+
+Only when the phrases find nothing at all does a small statistical model
+(`model.py`) get a say: if it is confident the turn is pressure (or
+consultative) in words no phrase knows, the turn gets that label, one tactic and
+the sentence that carries it. Whatever the phrases find, they decide.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from trainer.grading import model as M
 from trainer.grading import patterns as P
 from trainer.vocabulary import Category, Label, Tactic
 
@@ -28,7 +34,7 @@ MAX_SCAN_CHARS = 5_000
 
 # Curly quotes folded one character for one, so offsets in the folded text are
 # offsets in the original and quotes can be sliced from what the trainee typed.
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
+FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
 _SENTENCE_END = re.compile(r"[.!?;]")
 # Negation reaches to the end of its clause, not past a comma.
 _CLAUSE_END = re.compile(r"[.!?;,]")
@@ -97,12 +103,21 @@ class Classification:
 _DEFAULT_CONTEXT = TurnContext()
 
 
-def classify(text: str, context: TurnContext | None = None) -> Classification:
-    """Read one trainee turn; never raises on any string."""
+def buyer_declined(context: TurnContext) -> bool:
+    """Whether the buyer's line just before the turn was a clear no."""
+    line = context.buyer_line
+    return bool(line) and P.BUYER_DECLINE.search(line[:MAX_SCAN_CHARS].translate(FOLD)) is not None
+
+
+def classify(
+    text: str, context: TurnContext | None = None, *, fallback: bool = True
+) -> Classification:
+    """Read one trainee turn; never raises on any string. With fallback=False
+    only the phrases and rules read it (the model is trained against that)."""
     if not isinstance(text, str):  # tolerate None from loose callers rather than crash a grade
         text = ""
     ctx = context or _DEFAULT_CONTEXT
-    scan = text[:MAX_SCAN_CHARS].translate(_FOLD)
+    scan = text[:MAX_SCAN_CHARS].translate(FOLD)
     folded = scan.casefold()  # only for finding candidate phrases; offsets come from scan
     found = _Findings(text)
 
@@ -148,7 +163,8 @@ def classify(text: str, context: TurnContext | None = None) -> Classification:
             found.add(Tactic.FALSE_URGENCY, fact.start(), fact.end())
 
     # 4. After a clear no, anything that keeps selling is pushing.
-    if ctx.buyer_line and P.BUYER_DECLINE.search(ctx.buyer_line[:MAX_SCAN_CHARS].translate(_FOLD)):
+    declined = buyer_declined(ctx)
+    if declined:
         _check_push_after_no(scan, found)
 
     # 5. A long pitch that asks nothing and shows no sign of listening. A token
@@ -160,6 +176,12 @@ def classify(text: str, context: TurnContext | None = None) -> Classification:
         words = [m.span() for m in _NONSPACE.finditer(scan, listened)]
         if len(words) > P.MONOLOGUE_MIN_WORDS:
             found.add(Tactic.MONOLOGUE, words[0][0], words[-1][1])
+
+    # 6. Nothing found: the statistical fallback may read what no phrase knows.
+    if not found and fallback:
+        reading = M.read(scan, ctx.objection_open, declined)
+        if reading is not None:
+            found.add(reading.tactic, reading.start, reading.end)
 
     findings = tuple(sorted(found.values(), key=lambda f: (f.start, _ORDER[f.tactic])))
     if any(f.tactic.is_pressure for f in findings):
