@@ -24,7 +24,9 @@ def test_a_real_model_voices_the_directors_moves():
     library = load_library()
     scenario = library.scenario("saas-cfo-price")
     actor = make_actor(MODEL, os.environ.get("TRAINER_LIVE_API_BASE"))
-    session = Session(scenario=scenario, persona=library.persona(scenario.persona), actor=actor, seed=1)
+    session = Session(
+        scenario=scenario, persona=library.persona(scenario.persona), actor=actor, seed=1
+    )
 
     async def play() -> None:
         async for _ in session.start():

@@ -430,6 +430,9 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bif\s+(?:\w+\s+)?(?:is|works)\s+better\b",
         r"\b(?:the|our)\s+next\s+(?:one|cohort|intake|start\s+date)\s+(?:opens|starts|is)\b",
         r"\bwould\s+a\s+(?:smaller|shorter|lighter|single|short)\b",
+        # "what if we plan now and build later?": an option put as a question.
+        r"\bwhat\s+if\s+we\s+(?:start|began|begin|plan|tried|try|did|do|ran|run|phase|split"
+        r"|scoped|scope|kept|keep|waited|wait|piloted|pilot)\b",
     ),
     Tactic.PERMISSION_NEXT_STEP: (
         r"\bwould\s+(?:it|that|this)\s+(?:help|make\s+sense|be\s+(?:useful|helpful|worth|okay"
