@@ -91,20 +91,12 @@ _PUSHY = [
 ]
 
 
-def pushy(scenario: Scenario, state: BuyerState, n: int) -> str:
-    return _PUSHY[n % len(_PUSHY)]
-
-
 _EVASIVE = [
     "ok",
     "Hmm, right.",
     "Sure. Anyway, our platform has a lot of great features.",
     "Let me check on that.",
 ]
-
-
-def evasive(scenario: Scenario, state: BuyerState, n: int) -> str:
-    return _EVASIVE[n % len(_EVASIVE)]
 
 
 _INJECTION = [
@@ -115,15 +107,16 @@ _INJECTION = [
 ]
 
 
-def injection(scenario: Scenario, state: BuyerState, n: int) -> str:
-    return _INJECTION[n % len(_INJECTION)]
+def _scripted(lines: list[str]) -> Bot:
+    """A bot that says its lines in turn, whatever the buyer does."""
+    return lambda scenario, state, n: lines[n % len(lines)]
 
 
 BOTS: dict[str, Bot] = {
     "consultative": consultative,
-    "pushy": pushy,
-    "evasive": evasive,
-    "injection": injection,
+    "pushy": _scripted(_PUSHY),
+    "evasive": _scripted(_EVASIVE),
+    "injection": _scripted(_INJECTION),
 }
 
 
