@@ -180,6 +180,15 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--json", action="store_true", help="one JSON object per line")
     _content_option(simulate)
 
+    config = commands.add_parser(
+        "config",
+        help="show or set your name, default model and api base",
+        description="With no argument, show the settings; with KEY, show one; with KEY VALUE, "
+        "save it in config.toml under TRAINER_HOME. Example: trainer config trainee ana",
+    )
+    config.add_argument("key", nargs="?", metavar="KEY", choices=["trainee", "model", "api_base"])
+    config.add_argument("value", nargs="?", metavar="VALUE")
+
     sessions = commands.add_parser(
         "sessions",
         help="list saved sessions",
@@ -308,6 +317,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from trainer.commands.simulate import simulate_command
 
         return simulate_command(args.scenarios, args.bots or [], args.seed, args.json, _extra(args))
+    if command == "config":
+        from trainer.commands.settings import config_command
+
+        return config_command(args.key, args.value)
     if command == "sessions":
         from trainer.commands.history import list_sessions
 

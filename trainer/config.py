@@ -14,6 +14,7 @@ from trainer.errors import BadInput
 from trainer.paths import trainer_home
 
 CONFIG_NAME = "config.toml"
+KEYS = ("trainee", "model", "api_base")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def load_settings(
     path = config_path()
     data = _read(path)
     for key in data:
-        if key not in ("trainee", "model", "api_base"):
+        if key not in KEYS:
             raise BadInput(f"{path}: {key}: unknown setting (known: trainee, model, api_base)")
 
     def pick(flag: str | None, env: str, key: str) -> str | None:

@@ -1,0 +1,27 @@
+"""`trainer config`: show or set the trainee's name, default model and api base."""
+
+from __future__ import annotations
+
+from trainer.config import KEYS, config_path, load_settings, save_setting
+from trainer.errors import BadInput
+
+
+def config_command(key: str | None, value: str | None) -> int:
+    if key is not None and key not in KEYS:
+        raise BadInput(f"config: unknown setting {key!r}; known: {', '.join(KEYS)}")
+    if key is not None and value is not None:
+        value = value.strip()
+        if not value or any(not ch.isprintable() for ch in value):
+            raise BadInput(f"config: {key} needs a printable, non-empty value")
+        save_setting(key, value)
+        print(f"{key} = {value}  (saved in {config_path()})")
+        return 0
+    settings = load_settings()
+    shown = {"trainee": settings.trainee, "model": settings.model, "api_base": settings.api_base}
+    for name in (key,) if key else KEYS:
+        print(f"{name} = {shown[name] if shown[name] is not None else '(not set)'}")
+    if key is None:
+        print(
+            f"# file: {config_path()}; TRAINER_TRAINEE, TRAINER_MODEL, TRAINER_API_BASE override it"
+        )
+    return 0
