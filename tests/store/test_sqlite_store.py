@@ -156,3 +156,19 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         ]
     assert sqlite3.connect(store.path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     store.close()
+
+
+def test_unusable_trainer_home_is_a_clear_error(tmp_path):
+    import pytest
+
+    from trainer.errors import BadInput, TrainerError
+
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    with pytest.raises(BadInput, match="set TRAINER_HOME"):
+        open_store(a_file)
+    garbage = tmp_path / "garbage"
+    garbage.mkdir()
+    (garbage / "trainer.db").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(TrainerError, match="cannot"):
+        open_store(garbage)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from trainer.errors import TrainerError
+from trainer.errors import BadInput, TrainerError
 from trainer.paths import trainer_home
 from trainer.session.transcript import Transcript, Turn
 from trainer.store.base import Assignment, SessionRow, Snapshot
@@ -42,7 +42,13 @@ class UnknownSession(TrainerError):
 class SqliteStore:
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BadInput(
+                f"{path.parent}: cannot use it for user data ({exc.strerror or exc}); "
+                "set TRAINER_HOME to a folder you can write to"
+            ) from None
         try:
             self._db = sqlite3.connect(
                 path, timeout=15, isolation_level=None, check_same_thread=False
@@ -54,7 +60,11 @@ class SqliteStore:
         except sqlite3.DatabaseError as exc:
             raise TrainerError(f"{path}: cannot open the database: {exc}") from None
         self._lock = threading.RLock()
-        self._migrate()
+        try:
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise TrainerError(f"{path}: cannot prepare the database: {exc}") from None
 
     # --- plumbing ---------------------------------------------------------
 
