@@ -208,3 +208,18 @@ def test_killed_mid_session_keeps_every_completed_turn_and_resumes(_isolated_hom
     assert session.outcome is not None and session.outcome.value == "next_step"
     assert len(store.load_session(row.id).turns) == 9
     store.close()
+
+
+def test_bytes_that_are_not_text_do_not_end_the_session(_isolated_home):
+    env = {**os.environ, "TRAINER_HOME": str(_isolated_home), "PYTHONIOENCODING": "utf-8:strict"}
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "chat", "saas-cfo-price", "--seed", "1"],
+        input=b"hello \xff\xfe there\n\x1b[2J What's behind the budget concern?\n/end\n",
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert result.stdout.count(b"BUYER: ") == 3
+    assert b"\x1b" not in result.stdout  # the escape sequence was never echoed back

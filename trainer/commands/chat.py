@@ -8,6 +8,7 @@ parseable. Every turn is saved as it happens; Ctrl-C keeps them.
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -140,6 +141,10 @@ def chat(
         if session.assignment_id is not None:
             _notice(f"-- {attempt_notice(store, session.trainee, session.assignment_id)}")
         try:
+            if isinstance(sys.stdin, io.TextIOWrapper):
+                # Bytes that are not text (a stray binary paste) become U+FFFD
+                # instead of ending the session with a decoding error.
+                sys.stdin.reconfigure(errors="replace")
             _converse(session, sys.stdin)
         except KeyboardInterrupt:
             _notice(f"-- interrupted: {len(session.turns)} turn(s) saved in session {session.id}")
