@@ -136,3 +136,14 @@ def test_human_output_names_pressure_and_alternatives(tmp_path, capsys):
     assert main(["grade", write(tmp_path / "t.json", MINIMAL)]) == 0
     out = capsys.readouterr().out
     assert "Score " in out and "pressure" in out and "Better alternatives:" in out
+
+
+def test_escape_sequences_in_a_transcript_are_shown_not_interpreted(tmp_path, capsys):
+    turns = [
+        {"role": "buyer", "text": "Too expensive.\x1b]0;owned\x07"},
+        {"role": "trainee", "text": "\x1b[2J\x1b[31mSign today or lose it.\x1b[0m"},
+    ]
+    assert main(["grade", write(tmp_path / "t.json", {"version": 1, "turns": turns})]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b[31mSign today" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from trainer.store.sqlite import open_store
+from trainer.text import visible
 
 
 def list_sessions(*, as_json: bool, trainee: str | None, scenario: str | None) -> int:
@@ -27,7 +28,8 @@ def list_sessions(*, as_json: bool, trainee: str | None, scenario: str | None) -
         score = "-" if r.score is None else f"{r.score}{' pass' if r.passed else ''}"
         outcome = r.outcome or ("in progress" if not r.finished else "-")
         print(
-            f"{r.id[:8]:<10} {r.started[:19]:<20} {(r.trainee or '-')[:14]:<14} "
-            f"{(r.scenario or '-')[:28]:<28} {r.trainee_turns:>5} {outcome:<12} {score}"
+            f"{visible(r.id[:8]):<10} {visible(r.started[:19]):<20} "
+            f"{visible(r.trainee or '-')[:14]:<14} {visible(r.scenario or '-')[:28]:<28} "
+            f"{r.trainee_turns:>5} {outcome:<12} {score}"
         )
     return 0

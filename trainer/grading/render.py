@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from trainer.grading.scorecard import Scorecard
 from trainer.session.transcript import Transcript
+from trainer.text import visible
 
 
 def _excerpt(text: str, width: int = 70) -> str:
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

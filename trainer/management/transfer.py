@@ -30,6 +30,7 @@ from trainer.session.transcript import (
     transcript_files,
 )
 from trainer.store.base import Store
+from trainer.text import visible
 
 __all__ = ["Imported", "export_json", "export_markdown", "import_paths"]
 
@@ -55,7 +56,7 @@ def _fenced(text: str) -> str:
 def export_markdown(
     transcript: Transcript, scorecard: dict[str, Any] | None, title: str | None = None
 ) -> str:
-    trainee = transcript.trainee or "Trainee"
+    trainee = visible(transcript.trainee or "Trainee")
     lines = [f"# {title or transcript.scenario or 'Role-play'}", ""]
     facts = [
         ("Session", transcript.id),
@@ -69,17 +70,17 @@ def export_markdown(
         ("Finished", transcript.finished or "not finished"),
         ("Outcome", (transcript.outcome or "").replace("_", " ") or None),
     ]
-    lines += [f"- **{name}:** {value}" for name, value in facts if value is not None]
+    lines += [f"- **{name}:** {visible(str(value))}" for name, value in facts if value is not None]
     lines += ["", "## Transcript", ""]
     for index, turn in enumerate(transcript.turns):
         if turn.role == "buyer":
-            lines.append(f"**[{index}] Buyer:** {turn.text}")
+            lines.append(f"**[{index}] Buyer:** {visible(turn.text)}")
         else:
             reading = ""
             if turn.label:
                 tactics = ", ".join(turn.tactics or [])
                 reading = f" _({turn.label}{': ' + tactics if tactics else ''})_"
-            lines.append(f"**[{index}] {trainee}:**{reading} {turn.text}")
+            lines.append(f"**[{index}] {trainee}:**{reading} {visible(turn.text)}")
         lines.append("")
     lines += ["## Scorecard", ""]
     if scorecard is None:
