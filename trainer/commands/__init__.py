@@ -1,0 +1,1 @@
+"""What each `trainer` command does; trainer/cli.py only parses and dispatches."""
