@@ -14,7 +14,6 @@ import asyncio
 import json
 import random
 import re
-from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
@@ -231,7 +230,3 @@ def combine(
             "judge": JudgeAudit(model=model, prompt=messages, raw=raw, error=error),
         }
     )
-
-
-def judged_turns(card: Scorecard) -> Sequence[TurnGrade]:
-    return [t for t in card.turns if t.grader != "offline"]
