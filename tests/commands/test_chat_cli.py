@@ -156,16 +156,21 @@ def _read_buyer(proc: subprocess.Popen[str]) -> str:
     return line
 
 
+def _answer(proc: subprocess.Popen[str], line: str) -> str:
+    """Send one trainee line and wait for the buyer's reply to it."""
+    assert proc.stdin is not None
+    proc.stdin.write(line + "\n")
+    proc.stdin.flush()
+    return _read_buyer(proc)
+
+
 def test_driven_through_a_pipe_line_by_line(_isolated_home):
     """Another program can wait for each buyer line before it answers."""
     proc = _start(_isolated_home)
     try:
         _read_buyer(proc)
         for line in GOOD[:2]:
-            assert proc.stdin is not None
-            proc.stdin.write(line + "\n")
-            proc.stdin.flush()
-            _read_buyer(proc)
+            _answer(proc, line)
     finally:
         proc.kill()
         proc.wait()
@@ -177,10 +182,7 @@ def test_killed_mid_session_keeps_every_completed_turn_and_resumes(_isolated_hom
     try:
         _read_buyer(proc)
         for line in GOOD[:2]:
-            assert proc.stdin is not None
-            proc.stdin.write(line + "\n")
-            proc.stdin.flush()
-            _read_buyer(proc)
+            _answer(proc, line)
         proc.send_signal(sig)
         proc.wait(timeout=20)
     finally:

@@ -4,18 +4,17 @@ input never raises), and its accuracy on the shipped benchmark sets."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from replies_support import DATA, check_findings, context_of, load
 
 from trainer.grading import patterns
-from trainer.grading.detector import MAX_SCAN_CHARS, Classification, TurnContext, classify
+from trainer.grading.detector import MAX_SCAN_CHARS, TurnContext, classify
 from trainer.vocabulary import Category, Label, Tactic
 
-DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 DEV = DATA / "replies-dev.jsonl"
 HOLDOUT = DATA / "replies-holdout.jsonl"
 # Written blind (before the detector's tables were read), by many kinds of seller.
@@ -29,28 +28,6 @@ ALL_IDS = ["dev", "holdout", "fresh-a", "fresh-b"]
 PROPERTY = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-
-
-def load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def context_of(example: dict) -> TurnContext:
-    return TurnContext(
-        buyer_line=example["buyer"],
-        objection_open=example["objection_open"],
-        category=Category(example["category"]),
-    )
-
-
-def check_findings(text: str, result: Classification) -> None:
-    starts = [f.start for f in result.findings]
-    assert starts == sorted(starts), "findings are in text order"
-    assert len(result.tactics) == len(set(result.tactics))
-    for f in result.findings:
-        assert 0 <= f.start < f.end <= len(text)
-        assert f.quote == text[f.start : f.end]
 
 
 # --- the hard cases ---------------------------------------------------------
@@ -481,7 +458,7 @@ def test_label_accuracy_on_the_blind_set() -> None:
     # fresh-c was written by someone who never saw the detector or the other
     # sets, and is used for nothing but this measurement: measured 0.813 with
     # the phrases alone, 0.867 with the model fallback.
-    path = DEV.parent / "replies-fresh-c.jsonl"
+    path = DATA / "replies-fresh-c.jsonl"
     assert label_accuracy(path) >= 0.84
 
 

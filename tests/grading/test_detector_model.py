@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from replies_support import check_findings, context_of, load
 
 from trainer.grading import model as M
-from trainer.grading.detector import Classification, TurnContext, classify
+from trainer.grading.detector import TurnContext, classify
 from trainer.vocabulary import Category, Label, Tactic
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "benchmarks" / "data"
 MODEL_FILE = ROOT / "trainer" / "grading" / "data" / "model.json"
 TRAINED_ON = ["replies-dev.jsonl", "replies-fresh-a.jsonl", "replies-train-extra.jsonl"]
 MEASURED_ON = ["replies-holdout.jsonl", "replies-fresh-b.jsonl"]
@@ -33,25 +33,6 @@ UNKNOWN_PRESSURE = [
     "Nah, it's really not that much when you think about it. Let's not get hung up on the number.",
     "Just put it on the company card as an expense, IT never checks.",
 ]
-
-
-def load(name: str) -> list[dict]:
-    with (DATA / name).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def context_of(example: dict) -> TurnContext:
-    return TurnContext(
-        buyer_line=example["buyer"],
-        objection_open=example["objection_open"],
-        category=Category(example["category"]),
-    )
-
-
-def check_findings(text: str, result: Classification) -> None:
-    for f in result.findings:
-        assert 0 <= f.start < f.end <= len(text)
-        assert f.quote == text[f.start : f.end]
 
 
 # --- the file -------------------------------------------------------------------

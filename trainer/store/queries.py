@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from trainer.session.transcript import Turn
+from trainer.session.transcript import Transcript, Turn
 from trainer.store.base import Assignment, SessionRecord, SessionRow, Snapshot
 
 # (? IS NULL OR column = ?) twice: optional trainee and scenario filters.
@@ -40,6 +40,41 @@ def assignment_from_row(r: Sequence[Any]) -> Assignment:
         exam=bool(r[6]),
         seed=r[7],
         created=r[8],
+    )
+
+
+TRANSCRIPT_COLUMNS = (
+    "id, scenario, persona, rubric, trainee, model, seed, mode, started, finished, outcome,"
+    " content_hashes"
+)
+
+
+def read_transcript(db: sqlite3.Connection, session_id: str) -> Transcript | None:
+    row = db.execute(
+        f"SELECT {TRANSCRIPT_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    turns = [
+        Turn.model_validate_json(data)
+        for (data,) in db.execute(
+            "SELECT data FROM turns WHERE session_id = ? ORDER BY idx", (session_id,)
+        )
+    ]
+    return Transcript(
+        id=row[0],
+        scenario=row[1],
+        persona=row[2],
+        rubric=row[3],
+        trainee=row[4],
+        model=row[5],
+        seed=row[6],
+        mode=row[7],
+        started=row[8] or None,
+        finished=row[9],
+        outcome=row[10],
+        content_hashes=json.loads(row[11]) if row[11] else None,
+        turns=turns,
     )
 
 

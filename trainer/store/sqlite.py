@@ -19,7 +19,7 @@ from typing import Any
 
 from trainer.errors import BadInput, TrainerError
 from trainer.paths import trainer_home
-from trainer.session.transcript import Transcript, Turn
+from trainer.session.transcript import Transcript
 from trainer.store.base import Assignment, SessionRow, Snapshot
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.queries import (
@@ -27,6 +27,7 @@ from trainer.store.queries import (
     read_assignments,
     read_session_rows,
     read_snapshot,
+    read_transcript,
     record_result,
 )
 
@@ -181,39 +182,17 @@ class SqliteStore:
 
     def load_session(self, session_id: str) -> Transcript:
         with self._lock:
-            row = self._db.execute(
-                "SELECT id, scenario, persona, rubric, trainee, model, seed, mode, started,"
-                " finished, outcome, content_hashes FROM sessions WHERE id = ?",
-                (session_id,),
-            ).fetchone()
-            if row is None:
+            transcript = read_transcript(self._db, session_id)
+            if transcript is None:
+                # A unique prefix of at least four characters will do, as in git.
                 matches = self._db.execute(
                     "SELECT id FROM sessions WHERE id LIKE ? LIMIT 2", (session_id + "%",)
                 ).fetchall()
                 if len(matches) != 1 or len(session_id) < 4:
                     raise UnknownSession(f"no saved session {session_id!r}")
-                return self.load_session(matches[0][0])
-            turns = [
-                Turn.model_validate_json(data)
-                for (data,) in self._db.execute(
-                    "SELECT data FROM turns WHERE session_id = ? ORDER BY idx", (row[0],)
-                )
-            ]
-        return Transcript(
-            id=row[0],
-            scenario=row[1],
-            persona=row[2],
-            rubric=row[3],
-            trainee=row[4],
-            model=row[5],
-            seed=row[6],
-            mode=row[7],
-            started=row[8] or None,
-            finished=row[9],
-            outcome=row[10],
-            content_hashes=json.loads(row[11]) if row[11] else None,
-            turns=turns,
-        )
+                transcript = read_transcript(self._db, matches[0][0])
+        assert transcript is not None
+        return transcript
 
     def scorecard(self, session_id: str) -> dict[str, Any] | None:
         with self._lock:
