@@ -127,7 +127,7 @@ def engine_per_turn(turns: int) -> tuple[list[float], list[float]]:
 def grading_throughput(min_turns: int) -> tuple[int, float]:
     from trainer.content.library import load_library
     from trainer.grading.scoring import grade
-    from trainer.session.transcript import Transcript, Turn
+    from trainer.transcript import Transcript, Turn
 
     data = ROOT / "benchmarks" / "data" / "replies-dev.jsonl"
     replies = [json.loads(line) for line in data.read_text().splitlines() if line.strip()]

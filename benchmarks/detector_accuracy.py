@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from trainer.grading.detector import TurnContext, classify  # noqa: E402
+from trainer.reading.tactics import TurnContext, classify  # noqa: E402
 from trainer.vocabulary import Category, Label  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"

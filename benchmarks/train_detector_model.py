@@ -1,4 +1,4 @@
-"""Train the detector's statistical fallback and write trainer/grading/data/model.json.
+"""Train the detector's statistical fallback and write trainer/reading/data/model.json.
 
     .venv/bin/python benchmarks/train_detector_model.py [--check]
 
@@ -8,7 +8,7 @@ deterministic: the same data gives the same file, byte for byte. With --check it
 writes nothing and fails if the shipped file differs from what it would write.
 
 What it does:
-1. Features per turn (`trainer.grading.model.features`), and the phrase
+1. Features per turn (`trainer.reading.model.features`), and the phrase
    detector's own reading of each turn with the model switched off.
 2. A multinomial logistic regression for the label (L2, full-batch AdaGrad),
    pruned to the strongest weights and rounded; the same kind of model, per
@@ -35,14 +35,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from trainer.grading import detector  # noqa: E402
-from trainer.grading import model as M  # noqa: E402
+from trainer.reading import model as M  # noqa: E402
+from trainer.reading import tactics as detector  # noqa: E402
 from trainer.vocabulary import Label, Tactic  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
 TRAIN_FILES = ("replies-dev.jsonl", "replies-fresh-a.jsonl", "replies-train-extra.jsonl")
 NEVER_TRAIN = ("replies-holdout.jsonl", "replies-fresh-b.jsonl", "replies-fresh-c.jsonl")
-OUT = ROOT / "trainer" / "grading" / "data" / "model.json"
+OUT = ROOT / "trainer" / "reading" / "data" / "model.json"
 
 LABELS = (Label.CONSULTATIVE.value, Label.PRESSURE.value, Label.NEUTRAL.value)
 PRESSURE = tuple(t.value for t in Tactic if t.is_pressure)

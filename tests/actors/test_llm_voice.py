@@ -8,7 +8,7 @@ from trainer.actors import ActorError, SpeakRequest
 from trainer.actors.llm import LiteLLMVoice
 from trainer.content.library import load_library
 from trainer.session.director import Director
-from trainer.session.transcript import Turn
+from trainer.transcript import Turn
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from trainer.content.library import load_library
 from trainer.grading.judge import Judge, parse_reply
-from trainer.session.transcript import Transcript, Turn
+from trainer.transcript import Transcript, Turn
 
 TURNS = [
     Turn(role="buyer", text="It's too expensive."),

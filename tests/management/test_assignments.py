@@ -17,9 +17,9 @@ from trainer.management.assignments import (
     progress,
     trainee_assignments,
 )
-from trainer.session.transcript import Transcript
 from trainer.store.base import Assignment, SessionRecord, SessionRow
 from trainer.store.sqlite import open_store
+from trainer.transcript import Transcript
 
 DUE = "2026-12-01"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from trainer.management.categories import CategoryTally, TurnReading, readings, weakest
-from trainer.session.transcript import Turn
 from trainer.store.base import SessionRecord, SessionRow
+from trainer.transcript import Turn
 from trainer.vocabulary import Category, Label
 
 SCENARIO = "coaching-owner-dont-need-it"  # need (dont-need-a-coach), then price (nine-grand)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer.management import clock
+from trainer import clock
 from trainer.session.factory import new_session
 from trainer.store.sqlite import open_store
 

@@ -12,8 +12,8 @@ import pytest
 from trainer.management.html import report_html
 from trainer.management.report import build_report
 from trainer.management.tables import report_csv, report_text
-from trainer.session.transcript import Transcript, Turn
 from trainer.store.sqlite import open_store
+from trainer.transcript import Transcript, Turn
 
 SCENARIO = "coaching-owner-dont-need-it"  # need (dont-need-a-coach), then price (nine-grand)
 NEED, PRICE = "dont-need-a-coach", "nine-grand"

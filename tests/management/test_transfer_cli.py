@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from trainer.management import clock
+from trainer import clock
 
 SCENARIO = "saas-cfo-price"
 

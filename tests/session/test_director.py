@@ -63,7 +63,7 @@ def test_consultative_path_reaches_the_best_outcome(library):
         Move.AGREE_NEXT_STEP,
     ]
     assert state.outcome is Outcome.NEXT_STEP  # capped by the scenario's best outcome
-    assert state.to_json()["resolved"] == ["price-too-high"]
+    assert state.snapshot().resolved == ["price-too-high"]
 
 
 def test_best_outcome_agreed_needs_trust(library):

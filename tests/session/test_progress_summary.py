@@ -9,8 +9,8 @@ import pytest
 
 from trainer.content.library import Library, load_library
 from trainer.session.progress import summarize
-from trainer.session.transcript import Turn
 from trainer.store.base import SessionRecord, SessionRow
+from trainer.transcript import Turn
 from trainer.vocabulary import Category
 
 

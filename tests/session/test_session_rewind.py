@@ -48,7 +48,7 @@ async def test_rewind_restores_the_state_at_that_turn(_isolated_home):
     assert len(session.turns) == 3 and session.state == state_after_first
     assert len(store.load_session(session.id).turns) == 3
     await play(session, [LINES[2]])
-    assert session.state.to_json()["resolved"] == ["price-too-high"]
+    assert session.state.snapshot().resolved == ["price-too-high"]
     store.close()
 
 
@@ -111,7 +111,7 @@ async def test_fork_starts_a_new_attempt_and_keeps_the_graded_one(_isolated_home
     session.record_result(40, False, {"score": 40})
     fresh = session.fork(3)  # just before the second trainee line
     assert fresh.id != session.id and len(fresh.turns) == 3
-    assert fresh.state is not None and fresh.state.to_json() == session.turns[2].state
+    assert fresh.state is not None and fresh.state.snapshot() == session.turns[2].state
     await play(fresh, [LINES[2]])
     rows = {row.id: row for row in store.list_sessions()}
     assert rows[session.id].score == 40 and rows[session.id].trainee_turns == 3  # untouched

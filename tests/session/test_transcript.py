@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer.session.transcript import (
+from trainer.transcript import (
     TranscriptError,
     parse_transcript,
     read_transcripts,

@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from trainer.session.transcript import Transcript, Turn
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.sqlite import SqliteStore, open_store
+from trainer.transcript import Transcript, Turn
 
 
 def transcript(session_id: str = "s1", trainee: str = "ana", **changes) -> Transcript:
@@ -125,7 +125,7 @@ def test_a_snapshot_has_turns_and_scorecards(store):
     assert snap.assignments == [a]
     (s1, s2) = snap.sessions
     assert [t.text for t in s1.turns] == ["Hi", "What's behind that?"]
-    assert s1.turns[0].state == {"current": "price-too-high"}
+    assert s1.turns[0].state is not None and s1.turns[0].state.current == "price-too-high"
     assert (s1.scorecard, s1.row.score, s1.row.assignment_id) == ({"score": 55}, 55, a.id)
     assert (s2.turns, s2.scorecard) == ((), None)
     assert [s.turns for s in store.snapshot(turns=False).sessions] == [(), ()]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from trainer.session.transcript import Transcript, Turn
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.sqlite import SqliteStore, open_store
+from trainer.transcript import Transcript, Turn
 
 
 def transcript(session_id: str = "s1", trainee: str = "ana") -> Transcript:

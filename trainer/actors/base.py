@@ -1,20 +1,44 @@
 """The one narrow interface between the session and whoever voices the buyer.
 
 An actor receives the director's decision (the move, and the beats to say)
-and streams the buyer's words. It never decides anything.
+and streams the buyer's words. It never decides anything. The decision types
+live here, next to the request that carries them, so the director (above)
+and every voice (here) share them without importing each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from trainer.content.models import Persona, Scenario
-from trainer.session.director import Decision
-from trainer.session.transcript import Turn
+from trainer.transcript import Turn
+from trainer.vocabulary import Move, Outcome
 
-__all__ = ["Actor", "ActorError", "SpeakRequest"]
+__all__ = ["Actor", "ActorError", "Beat", "Decision", "SpeakRequest"]
+
+
+BeatKind = Literal["persona", "surface", "restate", "reveal", "resolved", "opening"]
+
+
+@dataclass(frozen=True)
+class Beat:
+    """One piece of what the buyer says: a persona line for a move, or a line
+    about one objection. An actor words each beat in order."""
+
+    kind: BeatKind
+    move: Move | None = None
+    objection: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    move: Move
+    beats: tuple[Beat, ...]
+    reason: str
+    objection: str | None = None
+    ends: Outcome | None = None
 
 
 @dataclass(frozen=True)

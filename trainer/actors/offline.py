@@ -11,11 +11,11 @@ from __future__ import annotations
 import random
 from collections.abc import AsyncIterator, Sequence
 
+from trainer.actors.base import Beat, Decision
 from trainer.content.library import template_context
 from trainer.content.models import Persona, Scenario
 from trainer.content.templates import TemplateError, render
-from trainer.session.director import Beat, Decision
-from trainer.session.transcript import Turn
+from trainer.transcript import Turn
 from trainer.vocabulary import Move
 
 from .base import ActorError, SpeakRequest

@@ -14,13 +14,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TextIO
 
+from trainer import clock
 from trainer.actors import OfflineVoice
 from trainer.actors.base import ActorError
 from trainer.commands.content import load_checked_library
 from trainer.config import load_settings
 from trainer.errors import BadInput
 from trainer.grading.render import format_scorecard
-from trainer.management import clock
 from trainer.management.assignments import attempt_notice, result_notice
 from trainer.session.coach import hint
 from trainer.session.factory import finish_and_grade, new_session

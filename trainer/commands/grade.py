@@ -15,9 +15,9 @@ from trainer.content.library import DEFAULT_RUBRIC, Library
 from trainer.content.models import Rubric, Scenario
 from trainer.errors import BadInput
 from trainer.grading.render import format_scorecard
-from trainer.grading.scorecard import Scorecard
 from trainer.grading.scoring import grade
-from trainer.session.transcript import (
+from trainer.scorecard import Scorecard
+from trainer.transcript import (
     Transcript,
     TranscriptError,
     read_transcripts,

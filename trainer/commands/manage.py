@@ -12,9 +12,9 @@ import secrets
 import sys
 from pathlib import Path
 
+from trainer import clock
 from trainer.commands.content import load_checked_library
 from trainer.errors import BadInput
-from trainer.management import clock
 from trainer.management.assignments import check_attempts, check_pass_mark, parse_due
 from trainer.store.sqlite import open_store
 

@@ -21,10 +21,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from trainer.content.models import Rubric, Scenario
 from trainer.content.templates import render
-from trainer.grading.detector import Classification, Finding
-from trainer.grading.scorecard import JudgeAudit, Scorecard, TurnGrade
 from trainer.grading.scoring import classify_turns, grade
-from trainer.session.transcript import Transcript
+from trainer.reading.tactics import Classification, Finding
+from trainer.scorecard import JudgeAudit, Scorecard, TurnGrade
+from trainer.transcript import Transcript
 from trainer.vocabulary import PRESSURE_TACTICS, Label, Tactic
 
 __all__ = ["Judge", "JudgeReply", "parse_reply"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from trainer.grading.scorecard import Scorecard
-from trainer.session.transcript import Transcript
+from trainer.scorecard import Scorecard
 from trainer.text import visible
+from trainer.transcript import Transcript
 
 
 def _excerpt(text: str, width: int = 70) -> str:

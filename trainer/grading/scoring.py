@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 
 from trainer.content.models import Rubric, Scenario
 from trainer.grading.advice import INSTEAD
-from trainer.grading.detector import Classification, TurnContext, classify
-from trainer.grading.scorecard import (
+from trainer.reading.tactics import Classification, TurnContext, classify
+from trainer.scorecard import (
     Alternative,
     CriterionScore,
     Evidence,
@@ -21,7 +21,7 @@ from trainer.grading.scorecard import (
     Scorecard,
     TurnGrade,
 )
-from trainer.session.transcript import Transcript
+from trainer.transcript import Transcript
 from trainer.vocabulary import Label, Outcome, Tactic
 
 __all__ = ["classify_turns", "grade", "score_rubric"]
@@ -43,9 +43,9 @@ def _contexts(transcript: Transcript, scenario: Scenario | None) -> list[tuple[i
         if turn.role == "buyer":
             buyer_line = turn.text
             if turn.state is not None:
-                current = turn.state.get("current")
+                current = turn.state.current
                 objection_open = current is not None
-                category = categories.get(current) if isinstance(current, str) else None
+                category = categories.get(current) if current else None
             continue
         result.append(
             (
@@ -145,8 +145,8 @@ def _outcome(transcript: Transcript) -> str:
     if transcript.outcome in OUTCOMES:
         return str(transcript.outcome)
     for turn in reversed(transcript.turns):
-        if turn.role == "buyer" and turn.state and turn.state.get("outcome") in OUTCOMES:
-            return str(turn.state["outcome"])
+        if turn.role == "buyer" and turn.state and turn.state.outcome in OUTCOMES:
+            return str(turn.state.outcome)
     return Outcome.UNFINISHED.value
 
 
@@ -166,7 +166,7 @@ def _alternatives(
         on_table = None
         for turn in reversed(transcript.turns[:index]):
             if turn.role == "buyer":
-                on_table = turn.objection or (turn.state or {}).get("current")
+                on_table = turn.objection or (turn.state.current if turn.state else None)
                 break
         answer = answers.get(on_table) if isinstance(on_table, str) else None
         if answer is None and on_table is None:
@@ -195,9 +195,9 @@ def _missed(
         (t.state for t in reversed(transcript.turns) if t.role == "buyer" and t.state), None
     )
     if scenario is not None and final_state is not None:
-        raised = set(final_state.get("raised", []))
-        uncovered = set(final_state.get("uncovered", []))
-        resolved = set(final_state.get("resolved", []))
+        raised = set(final_state.raised)
+        uncovered = set(final_state.uncovered)
+        resolved = set(final_state.resolved)
         for objection in scenario.objections:
             if objection.id not in raised:
                 continue

@@ -17,8 +17,8 @@ from enum import StrEnum
 from typing import Any
 
 from trainer.errors import BadInput
-from trainer.session.transcript import Transcript
 from trainer.store.base import Assignment, SessionRecord, SessionRow, Store
+from trainer.transcript import Transcript
 
 __all__ = [
     "AssignmentProgress",

@@ -72,8 +72,7 @@ def readings(record: SessionRecord, scenario: Scenario | None) -> list[TurnReadi
         if turn.role == "buyer":
             # Transcripts without buyer state (the minimal form) fall back on the
             # objection the buyer's move was about.
-            current = turn.state.get("current") if turn.state is not None else turn.objection
-            on_table = current if isinstance(current, str) else None
+            on_table = turn.state.current if turn.state is not None else turn.objection
             continue
         label = graded[index] if index in graded else _label(turn.label)
         result.append(TurnReading(label, categories.get(on_table) if on_table else None))

@@ -20,17 +20,17 @@ from pydantic import ValidationError
 
 from trainer.content.library import DEFAULT_RUBRIC, Library
 from trainer.grading.render import format_scorecard
-from trainer.grading.scorecard import Scorecard
 from trainer.grading.scoring import grade
 from trainer.management.assignments import assignment_for_import
-from trainer.session.transcript import (
+from trainer.scorecard import Scorecard
+from trainer.store.base import Store
+from trainer.text import visible
+from trainer.transcript import (
     Transcript,
     TranscriptError,
     read_transcripts,
     transcript_files,
 )
-from trainer.store.base import Store
-from trainer.text import visible
 
 __all__ = ["Imported", "export_json", "export_markdown", "import_paths"]
 

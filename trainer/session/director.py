@@ -16,7 +16,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
+from trainer.actors.base import Beat, Decision
 from trainer.content.models import Objection, Scenario, Trigger
+from trainer.transcript import BuyerSnapshot
 from trainer.vocabulary import (
     EXPLORING_TACTICS,
     PRESSURE_TACTICS,
@@ -28,9 +30,7 @@ from trainer.vocabulary import (
 )
 
 __all__ = [
-    "Beat",
     "BuyerState",
-    "Decision",
     "Director",
     "ObjectionState",
     "Profile",
@@ -112,40 +112,19 @@ class BuyerState:
     def ids(self, *statuses: Status) -> list[str]:
         return [o.id for o in self.objections if o.status in statuses]
 
-    def to_json(self) -> dict[str, object]:
-        return {
-            "trust": self.trust,
-            "patience": self.patience,
-            "raised": self.ids("raised", "uncovered", "resolved"),
-            "uncovered": self.ids("uncovered", "resolved"),
-            "resolved": self.ids("resolved"),
-            "current": self.current.id if self.current else None,
-            "trainee_turns": self.trainee_turns,
-            "pressure_turns": self.pressure_turns,
-            "outcome": self.outcome.value if self.outcome else None,
-        }
-
-
-BeatKind = Literal["persona", "surface", "restate", "reveal", "resolved", "opening"]
-
-
-@dataclass(frozen=True)
-class Beat:
-    """One piece of what the buyer says: a persona line for a move, or a line
-    about one objection. An actor words each beat in order."""
-
-    kind: BeatKind
-    move: Move | None = None
-    objection: str | None = None
-
-
-@dataclass(frozen=True)
-class Decision:
-    move: Move
-    beats: tuple[Beat, ...]
-    reason: str
-    objection: str | None = None
-    ends: Outcome | None = None
+    def snapshot(self) -> BuyerSnapshot:
+        """The state as a transcript records it after each buyer turn."""
+        return BuyerSnapshot(
+            trust=self.trust,
+            patience=self.patience,
+            raised=self.ids("raised", "uncovered", "resolved"),
+            uncovered=self.ids("uncovered", "resolved"),
+            resolved=self.ids("resolved"),
+            current=self.current.id if self.current else None,
+            trainee_turns=self.trainee_turns,
+            pressure_turns=self.pressure_turns,
+            outcome=self.outcome.value if self.outcome else None,
+        )
 
 
 @dataclass

@@ -7,12 +7,12 @@ from trainer.actors import make_actor
 from trainer.content.library import Library, template_context
 from trainer.content.templates import check
 from trainer.errors import BadInput
-from trainer.grading.scorecard import Scorecard
 from trainer.grading.scoring import grade
 from trainer.management.assignments import assignment_for_new_session
+from trainer.scorecard import Scorecard
 from trainer.session.session import Session
-from trainer.session.transcript import Transcript
 from trainer.store.base import Store
+from trainer.transcript import Transcript
 
 
 def check_scenario(library: Library, scenario_id: str) -> None:

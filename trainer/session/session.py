@@ -15,12 +15,13 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from trainer.actors.base import Actor, ActorError, SpeakRequest
+from trainer.actors.base import Actor, ActorError, Decision, SpeakRequest
+from trainer.clock import now
 from trainer.content.models import Persona, Scenario
-from trainer.grading.detector import Classification, TurnContext, classify
-from trainer.session.director import BuyerState, Decision, Director, Reading
-from trainer.session.transcript import MAX_TURN_CHARS, Transcript, Turn, now
+from trainer.reading.tactics import Classification, TurnContext, classify
+from trainer.session.director import BuyerState, Director, Reading
 from trainer.store.base import Store
+from trainer.transcript import MAX_TURN_CHARS, Transcript, Turn
 from trainer.vocabulary import Label, Outcome, Tactic
 
 __all__ = [
@@ -216,7 +217,7 @@ class Session:
             move=decision.move.value,
             objection=decision.objection,
             reason=decision.reason,
-            state=state.to_json(),
+            state=state.snapshot(),
         )
         self._append(turn)
         self.state = state

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from trainer.session.transcript import Transcript, Turn
+from trainer.transcript import Transcript, Turn
 
 
 @dataclass(frozen=True)

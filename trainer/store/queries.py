@@ -12,8 +12,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from trainer.session.transcript import Transcript, Turn
 from trainer.store.base import Assignment, SessionRecord, SessionRow, Snapshot
+from trainer.transcript import Transcript, Turn
 
 # (? IS NULL OR column = ?) twice: optional trainee and scenario filters.
 _FILTER = "(? IS NULL OR {p}trainee = ?) AND (? IS NULL OR {p}scenario = ?)"

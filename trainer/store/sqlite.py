@@ -19,7 +19,6 @@ from typing import Any
 
 from trainer.errors import BadInput, TrainerError
 from trainer.paths import trainer_home
-from trainer.session.transcript import Transcript
 from trainer.store.base import Assignment, SessionRow, Snapshot
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.queries import (
@@ -30,6 +29,7 @@ from trainer.store.queries import (
     read_transcript,
     record_result,
 )
+from trainer.transcript import Transcript
 
 __all__ = ["SqliteStore", "UnknownSession", "open_store"]
 

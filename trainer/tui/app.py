@@ -20,9 +20,9 @@ from trainer.errors import TrainerError
 from trainer.store.base import Store
 
 if TYPE_CHECKING:
-    from trainer.grading.scorecard import Scorecard
+    from trainer.scorecard import Scorecard
     from trainer.session.session import Session
-    from trainer.session.transcript import Transcript
+    from trainer.transcript import Transcript
 
 __all__ = ["TrainerApp", "make_app"]
 

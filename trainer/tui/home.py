@@ -15,10 +15,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from trainer import clock
 from trainer.actors import OFFLINE
 from trainer.content.library import DEFAULT_SCENARIO
 from trainer.content.models import Scenario
-from trainer.management import clock
 from trainer.management.assignments import AssignmentProgress, Status, trainee_assignments
 from trainer.store.base import SessionRow
 from trainer.tui.widgets import PickList, brief_text, humanize, industry_name, plain

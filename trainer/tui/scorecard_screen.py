@@ -16,13 +16,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from trainer.grading.scorecard import Scorecard
-from trainer.management import clock
+from trainer import clock
 from trainer.management.assignments import result_notice
 from trainer.management.transfer import export_json, export_markdown
 from trainer.paths import trainer_home
+from trainer.scorecard import Scorecard
 from trainer.session.session import Session, SessionError
-from trainer.session.transcript import Transcript
+from trainer.transcript import Transcript
 from trainer.tui.widgets import LABEL_MARK, LABEL_STYLE, OUTCOME_WORDS, PickList, humanize, plain
 
 if TYPE_CHECKING:

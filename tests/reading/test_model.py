@@ -1,4 +1,4 @@
-"""The detector's statistical fallback (`trainer.grading.model`): the shipped
+"""The detector's statistical fallback (`trainer.reading.model`): the shipped
 file loads and ships, scores are deterministic, it decides only turns the
 phrases leave neutral, its quotes are exact slices, and its accuracy on the
 sets it was never trained on."""
@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from replies_support import check_findings, context_of, load
 
-from trainer.grading import model as M
-from trainer.grading.detector import TurnContext, classify
+from trainer.reading import model as M
+from trainer.reading.tactics import TurnContext, classify
 from trainer.vocabulary import Category, Label, Tactic
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL_FILE = ROOT / "trainer" / "grading" / "data" / "model.json"
+MODEL_FILE = ROOT / "trainer" / "reading" / "data" / "model.json"
 TRAINED_ON = ["replies-dev.jsonl", "replies-fresh-a.jsonl", "replies-train-extra.jsonl"]
 MEASURED_ON = ["replies-holdout.jsonl", "replies-fresh-b.jsonl"]
 ALL_FILES = TRAINED_ON + MEASURED_ON
@@ -64,7 +64,7 @@ def test_the_model_file_is_small_and_trained_only_on_the_training_sets() -> None
 
 def test_the_model_file_ships_in_the_package() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = pyproject["tool"]["setuptools"]["package-data"]["trainer.grading"]
+    globs = pyproject["tool"]["setuptools"]["package-data"]["trainer.reading"]
     assert any(Path("data/model.json").match(g) for g in globs)
 
 

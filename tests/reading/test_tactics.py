@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from replies_support import DATA, check_findings, context_of, load
 
-from trainer.grading import patterns
-from trainer.grading.detector import MAX_SCAN_CHARS, TurnContext, classify
+from trainer.reading import phrases as patterns
+from trainer.reading.tactics import MAX_SCAN_CHARS, TurnContext, classify
 from trainer.vocabulary import Category, Label, Tactic
 
 DEV = DATA / "replies-dev.jsonl"

@@ -1,18 +1,21 @@
 """The transcript: the public JSON record of one conversation, and reading it.
 
+The ground floor of the house: it imports nothing of trainer/ but the
+vocabulary, the clock and the error types, so every other package can use it.
+
 Version 1's minimal form is `{"version": 1, "turns": [{"role", "text"}...]}`;
 what the trainer writes adds ids, seed, model, hashes, timestamps, the buyer's
-state per turn and the outcome. Readers ignore fields they do not know, and a
-malformed transcript is a one-line error naming the file (and line, in JSONL).
+state after each buyer turn, how each trainee turn was read, and the outcome.
+Readers ignore fields they do not know, and a malformed transcript is a
+one-line error naming the file (and line, in JSONL).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -20,10 +23,12 @@ from trainer.errors import BadInput
 
 __all__ = [
     "MAX_TRANSCRIPT_BYTES",
+    "BuyerSnapshot",
+    "FindingRecord",
+    "ReadingRecord",
     "Transcript",
     "TranscriptError",
     "Turn",
-    "now",
     "read_transcripts",
 ]
 
@@ -31,13 +36,46 @@ MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
 MAX_TURN_CHARS = 20_000
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 class _Open(BaseModel):
     # Readers ignore what they do not know, so newer writers stay readable.
     model_config = ConfigDict(extra="ignore")
+
+
+class BuyerSnapshot(_Open):
+    """The buyer's state after a buyer turn, as the director left it.
+
+    Objection ids by how far each got; `stages` names each raised objection's
+    stage (raised, explored, uncovered, answered, confirmed)."""
+
+    trust: int = 0
+    patience: int = 0
+    raised: list[str] = []
+    uncovered: list[str] = []
+    resolved: list[str] = []
+    current: str | None = None
+    trainee_turns: int = 0
+    pressure_turns: int = 0
+    outcome: str | None = None
+    stages: dict[str, str] = {}
+
+
+class FindingRecord(_Open):
+    """One tactic found in a trainee turn: the words are text[start:end]."""
+
+    tactic: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ReadingRecord(_Open):
+    """How a trainee turn was read when it was said. `reader` names the rules
+    that read it: a grader with other rules reads the turn again."""
+
+    reader: str
+    label: str
+    findings: list[FindingRecord] = []
+    about: list[str] = []  # the objections the turn is about
+    marks: list[str] = []  # what else the reading found (a proposal, a repeat, ...)
 
 
 class Turn(_Open):
@@ -48,10 +86,12 @@ class Turn(_Open):
     move: str | None = None
     objection: str | None = None
     reason: str | None = None
-    state: dict[str, Any] | None = None
-    # Trainee turns: how the detector read it when it was said.
+    state: BuyerSnapshot | None = None
+    # Trainee turns: how the turn was read when it was said. `label` and
+    # `tactics` are the summary older readers know; `reading` is the whole of it.
     label: str | None = None
     tactics: list[str] | None = None
+    reading: ReadingRecord | None = None
 
 
 class Transcript(_Open):
@@ -68,6 +108,7 @@ class Transcript(_Open):
     finished: str | None = None
     outcome: str | None = None
     content_hashes: dict[str, str | None] | None = None
+    assignment_id: int | None = None  # the assignment this session is an attempt at
     turns: list[Turn] = Field(max_length=2000)
 
     def trainee_turns(self) -> list[tuple[int, Turn]]:

@@ -231,7 +231,7 @@ def load() -> Model | None:
     """The shipped model, read once; None if it is missing or unreadable, in
     which case the detector simply has no fallback."""
     try:
-        text = resources.files("trainer.grading").joinpath(MODEL_RESOURCE).read_text("utf-8")
+        text = resources.files("trainer.reading").joinpath(MODEL_RESOURCE).read_text("utf-8")
         return Model.from_json(json.loads(text))
     except Exception:  # noqa: BLE001 - a broken model file must never break grading
         return None

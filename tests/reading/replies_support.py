@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from trainer.grading.detector import Classification, TurnContext
+from trainer.reading.tactics import Classification, TurnContext
 from trainer.vocabulary import Category
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"

@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from trainer.grading import model as M
-from trainer.grading import patterns as P
+from trainer.reading import model as M
+from trainer.reading import phrases as P
 from trainer.vocabulary import Category, Label, Tactic
 
 # Very long input is cut, not refused: a pasted essay still gets a reading of

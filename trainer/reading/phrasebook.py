@@ -1,0 +1,202 @@
+"""The phrase index: many regular expressions, each tried only when the words
+it needs are in the text.
+
+A turn is a few dozen words and the phrase tables hold hundreds of phrases;
+trying every phrase at every position is what makes one big alternation slow.
+`PhraseBook` reads each pattern's parse tree for the literal strings any match
+must contain and indexes the phrases by them, so a turn costs a set
+intersection plus the few phrases that could match.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Generic, TypeVar
+
+__all__ = ["FLAGS", "PhraseBook", "compile_any"]
+
+FLAGS = re.IGNORECASE
+Key = TypeVar("Key")
+
+
+def compile_any(patterns: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One pattern that matches any of these."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+
+
+class PhraseBook(Generic[Key]):
+    """Every tactic's phrases, each compiled on its own and indexed by the
+    literal words any match must contain.
+
+    A turn is a few dozen words and the book holds hundreds of phrases; trying
+    every phrase at every position is what makes one big alternation slow. The
+    index picks the few phrases whose words occur in the turn, so a turn costs
+    a set intersection plus the phrases that could match. A phrase usually needs
+    more than one word ("one ... away from", "on your conscience"): the others are
+    checked as plain substrings before the pattern itself is tried.
+    """
+
+    def __init__(self, tables: dict[Key, tuple[str, ...]]) -> None:
+        self.phrases: list[tuple[Key, re.Pattern[str]]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_substring: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        # Per phrase, further sets of strings the text must contain one of each.
+        self._also: list[tuple[tuple[str, ...], ...]] = []
+        for tactic, patterns in tables.items():
+            for pattern in patterns:
+                index = len(self.phrases)
+                self.phrases.append((tactic, re.compile(pattern, FLAGS)))
+                required = _required_literals(pattern)
+                literals = required[0] if required else None
+                self._also.append(required[1] if required else ())
+                if literals is None:
+                    self._always.append(index)
+                for literal, at_word_start in literals or ():
+                    word = _WORD.match(literal) if at_word_start else None
+                    if word:
+                        self._by_word.setdefault(word.group(), []).append(index)
+                    else:
+                        self._by_substring.setdefault(literal, []).append(index)
+        self._words = frozenset(self._by_word)
+        self._longest_word = max(map(len, self._words), default=0)
+
+    def candidates(self, folded: str) -> list[int]:
+        """Indexes into `phrases` of those that can match; `folded` is the
+        text after str.casefold(). In book order."""
+        found = set(self._always)
+        longest = self._longest_word
+        prefixes = {
+            w[:n] for w in _WORD.findall(folded) for n in range(1, min(len(w), longest) + 1)
+        }
+        for word in prefixes & self._words:
+            found.update(self._by_word[word])
+        for literal, indexes in self._by_substring.items():
+            if literal in folded:
+                found.update(indexes)
+        also = self._also
+        kept = []
+        for i in sorted(found):
+            for strings in also[i]:  # plain loops: this runs for every candidate of every turn
+                for s in strings:
+                    if s in folded:
+                        break
+                else:
+                    break  # none of a required set is in the text
+            else:
+                kept.append(i)
+        return kept
+
+    def first_of(self, tactics: tuple[Key, ...], text: str, pos: int = 0) -> Key | None:
+        """The first of `tactics`, in that order, with a phrase in text[pos:]."""
+        matched = {
+            tactic
+            for tactic, pattern in (self.phrases[i] for i in self.candidates(text.casefold()))
+            if tactic in tactics and pattern.search(text, pos)
+        }
+        return next((t for t in tactics if t in matched), None)
+
+
+# Index keys are ASCII words; any other character only splits a turn into more
+# words, which can add candidates but never lose one.
+_WORD = re.compile(r"[a-z0-9]+")
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
+# A literal right after one of these starts a word: \b, ^, or whitespace.
+_WORD_EDGES = {_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING}
+
+_Literal = tuple[str, bool]  # the string, and whether it must start a word
+
+
+def _required_literals(
+    pattern: str,
+) -> tuple[frozenset[_Literal], tuple[tuple[str, ...], ...]] | None:
+    """Strings of which any match must contain at least one (the index key), or
+    None when the pattern gives no useful guarantee (then the phrase is always
+    tried); and further such sets, each also required, as plain strings.
+
+    Reads the parse tree of the `re` module itself; if that private API ever
+    changes, every phrase is simply always tried: slower, never wrong.
+    """
+    try:
+        options = _options(_sre_parser.parse(pattern, FLAGS), at_word_start=False)
+    except Exception:  # noqa: BLE001 - any surprise here only costs speed
+        return None
+    useful = sorted(
+        (o for o in options if min(len(s) for s, _ in o) >= 2), key=_selectivity, reverse=True
+    )
+    if not useful:
+        return None
+    also = tuple(tuple(sorted({s for s, _ in o})) for o in useful[1 : _MAX_ALSO + 1])
+    return useful[0], also
+
+
+# How many further required sets a phrase checks before its pattern is tried.
+_MAX_ALSO = 3
+
+
+def _is_space_class(op: object, av: object) -> bool:
+    if op in _REPEATS:
+        inner = list(av[2])  # type: ignore[index]
+        return len(inner) == 1 and _is_space_class(*inner[0])
+    return op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
+
+
+def _needed(items: object, at_word_start: bool) -> frozenset[_Literal] | None:
+    return max(_options(items, at_word_start), key=_selectivity, default=None)
+
+
+def _options(items: object, at_word_start: bool) -> list[frozenset[_Literal]]:
+    """Sets of strings a match of this sequence needs one of, every set."""
+    options: list[frozenset[_Literal]] = []
+    run: list[str] = []
+    run_at_word_start = at_word_start
+    word_edge = at_word_start  # does the next element start at a word edge?
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset({("".join(run), run_at_word_start)}))
+            run.clear()
+
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _sre.LITERAL:
+            if not run:
+                run_at_word_start = word_edge
+            run.append(chr(av).casefold())
+            word_edge = False
+            continue
+        flush()
+        sub: frozenset[_Literal] | None = None
+        if op is _sre.SUBPATTERN:
+            sub = _needed(av[-1], word_edge)
+        elif op is _sre.BRANCH:
+            alternatives = [_needed(a, word_edge) for a in av[1]]
+            if all(alternatives):
+                sub = frozenset().union(*alternatives)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _needed(av[2], word_edge)
+        if sub:
+            options.append(sub)
+        word_edge = (op is _sre.AT and av in _WORD_EDGES) or _is_space_class(op, av)
+    flush()
+    return options
+
+
+# Words in nearly every turn make poor index keys.
+_COMMON = frozenset(
+    {
+        "a", "an", "and", "are", "be", "but", "can", "could", "do", "for", "get", "i", "if", "in",
+        "is", "it", "just", "me", "my", "not", "of", "on", "or", "so", "that", "the", "this", "to",
+        "we", "what", "would", "you", "your",
+    }
+)  # fmt: skip
+
+
+def _selectivity(option: frozenset[_Literal]) -> tuple[bool, int, int]:
+    """Rarer first: no common word, then the longest shortest-string, then the fewest strings."""
+    return (
+        not any(s in _COMMON for s, _ in option),
+        min(len(s) for s, _ in option),
+        -len(option),
+    )
