@@ -17,6 +17,7 @@ __all__ = [
     "Alternative",
     "CriterionScore",
     "Evidence",
+    "FindingQuote",
     "GateResult",
     "JudgeAudit",
     "Scorecard",
@@ -45,11 +46,21 @@ class CriterionScore(_Model):
     evidence: list[Evidence]
 
 
+class FindingQuote(_Model):
+    """Words in a trainee turn that show a tactic: the turn's text[start:end]."""
+
+    tactic: str
+    quote: str
+    start: int
+    end: int
+
+
 class TurnGrade(_Model):
     turn: int
     label: Literal["consultative", "pressure", "neutral"] | None
     tactics: list[str]
-    evidence: str
+    evidence: str  # the deciding quotes joined, for readers of the first version
+    findings: list[FindingQuote] = []  # the same words, each with where it stands
     grader: str = "offline"
     # Set when a judge could not grade this turn: never a made-up label.
     unscored: str | None = None

@@ -70,6 +70,25 @@ CONSULTATIVE_TACTICS: frozenset[Tactic] = frozenset(
 )
 PRESSURE_TACTICS: frozenset[Tactic] = frozenset(set(Tactic) - CONSULTATIVE_TACTICS)
 
+# What a tactic means where its name alone is not enough: shown to the LLM
+# judge and in help, so every reader of a tactic reads the same definition.
+TACTIC_GLOSS: dict[Tactic, str] = {
+    Tactic.SUMMARIZE_CHECK: "playing back what was heard",
+    Tactic.VALUE_REFRAME: "cost against the buyer's own numbers",
+    Tactic.HONEST_PROOF: "references, pilots, data they can verify",
+    Tactic.OFFER_OPTIONS: "smaller scope, phasing",
+    Tactic.PERMISSION_NEXT_STEP: "asks, does not assume",
+    Tactic.WALK_AWAY_OK: "says it may not be a fit",
+    Tactic.FALSE_URGENCY: 'deadlines, scarcity, "only today"',
+    Tactic.ASSUMPTIVE_CLOSE: "acts as if the buyer agreed while a concern is open",
+    Tactic.DISMISS_OBJECTION: "brushes off, contradicts, ignores",
+    Tactic.PREMATURE_DISCOUNT: "cuts price before understanding the concern",
+    Tactic.FEAR_FUD: "fear about competitors, ruin",
+    Tactic.OVERPROMISE: 'guarantees, "zero risk", misrepresentation',
+    Tactic.MONOLOGUE: "long pitch that answers nothing asked",
+    Tactic.BYPASS_AUTHORITY: "go around or over the decision maker",
+}
+
 # Tactics that explore the buyer's concern rather than answer it: these are what
 # bring a hidden root cause to light.
 EXPLORING_TACTICS: frozenset[Tactic] = frozenset(

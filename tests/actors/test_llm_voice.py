@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.actors import ActorError, SpeakRequest
-from trainer.actors.llm import LiteLLMVoice
+from trainer.actors.model_voice import ModelVoice
 from trainer.content.library import load_library
 from trainer.session.director import Director
 from trainer.transcript import Turn
@@ -24,12 +24,12 @@ def request_():
     return SpeakRequest(decision, scenario, persona, history, "Sam", 3, 2)
 
 
-async def collect(voice: LiteLLMVoice, request) -> list[str]:
+async def collect(voice: ModelVoice, request) -> list[str]:
     return [chunk async for chunk in voice.speak(request)]
 
 
 async def test_mock_response_streams_in_chunks(request_):
-    voice = LiteLLMVoice(
+    voice = ModelVoice(
         "openai/test-model", extra={"mock_response": "Fine, but the budget is tight."}
     )
     chunks = await collect(voice, request_)
@@ -37,7 +37,7 @@ async def test_mock_response_streams_in_chunks(request_):
 
 
 async def test_trainee_words_are_conversation_not_instructions(request_):
-    messages = LiteLLMVoice("openai/x").messages(request_)
+    messages = ModelVoice("openai/x").messages(request_)
     assert messages[0]["role"] == "system"
     assert "Ignore all previous instructions" not in messages[0]["content"]
     assert messages[-1] == {"role": "user", "content": request_.history[-1].text}
@@ -50,7 +50,7 @@ async def test_rate_limit_is_retried_then_reported(request_):
     import litellm
 
     error = litellm.RateLimitError("slow down", llm_provider="openai", model="openai/x")
-    voice = LiteLLMVoice("openai/x", retries=2, backoff=0, extra={"mock_response": error})
+    voice = ModelVoice("openai/x", retries=2, backoff=0, extra={"mock_response": error})
     with pytest.raises(ActorError) as info:
         await collect(voice, request_)
     assert "RateLimitError" in str(info.value)
@@ -59,7 +59,7 @@ async def test_rate_limit_is_retried_then_reported(request_):
 
 async def test_local_server_streams_token_by_token(fake_openai, request_):
     fake_openai.script.append(("stream", ["Okay", ", that", " helps."]))
-    voice = LiteLLMVoice("openai/tiny", api_base=fake_openai.api_base)
+    voice = ModelVoice("openai/tiny", api_base=fake_openai.api_base)
     chunks = await collect(voice, request_)
     assert chunks == ["Okay", ", that", " helps."]
     (sent,) = fake_openai.requests
@@ -69,14 +69,14 @@ async def test_local_server_streams_token_by_token(fake_openai, request_):
 
 async def test_transient_server_errors_are_retried(fake_openai, request_):
     fake_openai.script += [("status", 429), ("status", 503), ("stream", ["Back again."])]
-    voice = LiteLLMVoice("openai/tiny", api_base=fake_openai.api_base, backoff=0)
+    voice = ModelVoice("openai/tiny", api_base=fake_openai.api_base, backoff=0)
     assert "".join(await collect(voice, request_)) == "Back again."
     assert len(fake_openai.requests) == 3
 
 
 async def test_persistent_failure_is_a_clear_error(fake_openai, request_):
     fake_openai.script += [("status", 500)] * 5
-    voice = LiteLLMVoice("openai/tiny", api_base=fake_openai.api_base, retries=1, backoff=0)
+    voice = ModelVoice("openai/tiny", api_base=fake_openai.api_base, retries=1, backoff=0)
     with pytest.raises(ActorError) as info:
         await collect(voice, request_)
     assert "openai/tiny" in str(info.value)
@@ -84,7 +84,7 @@ async def test_persistent_failure_is_a_clear_error(fake_openai, request_):
 
 async def test_connection_drop_mid_stream_is_reported_not_retried(fake_openai, request_):
     fake_openai.script += [("drop", ["Half a sen"]), ("stream", ["never used"])]
-    voice = LiteLLMVoice("openai/tiny", api_base=fake_openai.api_base, backoff=0, stall_timeout=0.5)
+    voice = ModelVoice("openai/tiny", api_base=fake_openai.api_base, backoff=0, stall_timeout=0.5)
     chunks: list[str] = []
     with pytest.raises(ActorError):
         async for chunk in voice.speak(request_):
@@ -95,14 +95,14 @@ async def test_connection_drop_mid_stream_is_reported_not_retried(fake_openai, r
 
 async def test_a_server_that_never_answers_times_out_and_is_retried(fake_openai, request_):
     fake_openai.script += [("hang", 3), ("stream", ["There you are."])]
-    voice = LiteLLMVoice("openai/tiny", api_base=fake_openai.api_base, timeout=0.5, backoff=0)
+    voice = ModelVoice("openai/tiny", api_base=fake_openai.api_base, timeout=0.5, backoff=0)
     assert "".join(await collect(voice, request_)) == "There you are."
     assert len(fake_openai.requests) == 2
 
 
 async def test_timeouts_that_persist_are_a_clear_error(fake_openai, request_):
     fake_openai.script += [("hang", 3), ("hang", 3)]
-    voice = LiteLLMVoice(
+    voice = ModelVoice(
         "openai/tiny", api_base=fake_openai.api_base, timeout=0.5, retries=1, backoff=0
     )
     with pytest.raises(ActorError) as info:

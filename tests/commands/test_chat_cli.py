@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from trainer.content.library import load_library
-from trainer.session.factory import resume_session
+from trainer.practice.factory import resume_session
 from trainer.store.sqlite import open_store
 
 GOOD = [

@@ -10,7 +10,7 @@ from datetime import date
 
 from trainer.grading.scoring import grade
 from trainer.management.report import build_report
-from trainer.session.factory import new_session
+from trainer.practice.factory import new_session
 from trainer.store.sqlite import open_store
 
 SCENARIO = "saas-cfo-price"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from trainer import clock
-from trainer.session.factory import new_session
+from trainer.practice.factory import new_session
 from trainer.store.sqlite import open_store
 
 SCENARIO = "saas-cfo-price"

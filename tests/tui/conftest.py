@@ -11,7 +11,7 @@ from tui_support import SCENARIO, SEED
 
 from trainer.config import Settings
 from trainer.content.library import Library, load_library
-from trainer.session.factory import new_session
+from trainer.practice.factory import new_session
 from trainer.session.session import Session
 from trainer.store.sqlite import SqliteStore, open_store
 from trainer.tui.app import TrainerApp, make_app

@@ -162,7 +162,7 @@ async def test_an_unfinished_session_is_resumed_from_home(build, store):
 
 async def test_a_real_model_loads_litellm_in_the_background(build, monkeypatch):
     calls: list[str] = []
-    import trainer.actors.llm as llm
+    import trainer.llm as llm
 
     monkeypatch.setattr(llm, "load_litellm", lambda: calls.append("loaded"))
     app = build()

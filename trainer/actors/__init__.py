@@ -14,6 +14,6 @@ def make_actor(model: str | None = None, api_base: str | None = None) -> Actor:
     """`offline` (the default) or any litellm model string."""
     if not model or model == OFFLINE:
         return OfflineVoice()
-    from trainer.actors.llm import LiteLLMVoice  # litellm itself loads on first use
+    from trainer.actors.model_voice import ModelVoice  # litellm itself loads on first use
 
-    return LiteLLMVoice(model, api_base=api_base)
+    return ModelVoice(model, api_base=api_base)

@@ -22,8 +22,8 @@ from trainer.config import load_settings
 from trainer.errors import BadInput
 from trainer.grading.render import format_scorecard
 from trainer.management.assignments import attempt_notice, result_notice
+from trainer.practice.factory import finish_and_grade, new_session
 from trainer.session.coach import hint
-from trainer.session.factory import finish_and_grade, new_session
 from trainer.session.session import BuyerLine, Ended, Event, Session, SessionError
 from trainer.store.sqlite import open_store
 

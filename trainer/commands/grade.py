@@ -11,29 +11,14 @@ import sys
 from pathlib import Path
 
 from trainer.commands.content import load_checked_library
-from trainer.content.library import DEFAULT_RUBRIC, Library
-from trainer.content.models import Rubric, Scenario
 from trainer.errors import BadInput
+from trainer.grading.grader import grade_transcript
 from trainer.grading.render import format_scorecard
-from trainer.grading.scoring import grade
-from trainer.scorecard import Scorecard
 from trainer.transcript import (
-    Transcript,
     TranscriptError,
     read_transcripts,
     transcript_files,
 )
-
-
-def _rubric_for(
-    library: Library, transcript: Transcript, override: str | None
-) -> tuple[Rubric, Scenario | None]:
-    scenario = library.scenarios.get(transcript.scenario or "")
-    if override:
-        return library.rubric(override), scenario
-    if scenario is not None:
-        return library.rubric(scenario.rubric), scenario
-    return library.rubric(DEFAULT_RUBRIC), None
 
 
 def grade_paths(
@@ -69,12 +54,7 @@ def grade_paths(
                 bad += 1
                 print(str(item), file=sys.stderr)
                 continue
-            chosen, scenario = _rubric_for(library, item, rubric)
-            card: Scorecard
-            if grader is not None:
-                card = grader.grade(item, chosen, scenario, source=where)
-            else:
-                card = grade(item, chosen, scenario, source=where)
+            card = grade_transcript(item, library, rubric=rubric, judge=grader, source=where)
             graded += 1
             if as_json:
                 sys.stdout.write(card.to_json_line() + "\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from trainer.commands.content import load_checked_library
 from trainer.errors import BadInput
-from trainer.session.simulation import BOTS, simulate
+from trainer.practice.simulation import BOTS, simulate
 
 
 def simulate_command(
@@ -26,11 +26,8 @@ def simulate_command(
             f"{'SCENARIO':<36} {'BOT':<13} {'OUTCOME':<12} {'BEST':<10} {'SCORE':>5} {'TURNS':>5}"
         )
     for ident in chosen:
-        scenario = library.scenario(ident)
-        persona = library.persona(scenario.persona)
-        rubric = library.rubric(scenario.rubric)
         for bot in names:
-            result = simulate(scenario, persona, rubric, bot, seed)
+            result = simulate(library, ident, bot, seed)
             if as_json:
                 print(json.dumps(result.to_json()))
                 continue

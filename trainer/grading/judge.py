@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import random
 import re
 from importlib import resources
 from typing import Any
@@ -22,10 +21,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from trainer.content.models import Rubric, Scenario
 from trainer.content.templates import render
 from trainer.grading.scoring import classify_turns, grade
+from trainer.llm import ModelError, ModelOptions, complete
 from trainer.reading.tactics import Classification, Finding
-from trainer.scorecard import JudgeAudit, Scorecard, TurnGrade
+from trainer.scorecard import FindingQuote, JudgeAudit, Scorecard, TurnGrade
 from trainer.transcript import Transcript
-from trainer.vocabulary import PRESSURE_TACTICS, Label, Tactic
+from trainer.vocabulary import PRESSURE_TACTICS, TACTIC_GLOSS, Label, Tactic
+
+# In the vocabulary's order, so the prompt lists them as the design does.
+CONSULTATIVE = [t for t in Tactic if not t.is_pressure]
+PRESSURE = [t for t in Tactic if t.is_pressure]
 
 __all__ = ["Judge", "JudgeReply", "parse_reply"]
 
@@ -78,15 +82,27 @@ class Judge:
         extra: dict[str, Any] | None = None,
     ) -> None:
         self.model = model
-        self.api_base = api_base
-        self.timeout = timeout
-        self.retries = retries
-        self.backoff = backoff
-        self.extra = dict(extra or {})
+        # Temperature 0: the same transcript should get the same labels.
+        self.options = ModelOptions(
+            model,
+            api_base=api_base,
+            timeout=timeout,
+            temperature=0,
+            retries=retries,
+            backoff=backoff,
+            extra=dict(extra or {}),
+        )
 
     def messages(self, transcript: Transcript, rubric: Rubric) -> list[dict[str, str]]:
         template = resources.files("trainer.grading").joinpath("prompts/judge.j2").read_text()
-        system = render(template, {"rubric": rubric.model_dump(mode="json")})
+        system = render(
+            template,
+            {
+                "rubric": rubric.model_dump(mode="json"),
+                "consultative": [(t.value, TACTIC_GLOSS.get(t, "")) for t in CONSULTATIVE],
+                "pressure": [(t.value, TACTIC_GLOSS.get(t, "")) for t in PRESSURE],
+            },
+        )
         data = {
             "grade_turns": [i for i, t in enumerate(transcript.turns) if t.role == "trainee"],
             "turns": [
@@ -97,27 +113,6 @@ class Judge:
             {"role": "system", "content": system},
             {"role": "user", "content": json.dumps(data, ensure_ascii=False)},
         ]
-
-    async def _complete(self, messages: list[dict[str, str]]) -> str:
-        from trainer.actors.llm import _transient, load_litellm
-
-        litellm = await asyncio.to_thread(load_litellm)
-        options: dict[str, Any] = {"timeout": self.timeout, "temperature": 0}
-        if self.api_base:
-            options["api_base"] = self.api_base
-            options.setdefault("api_key", "local")
-        options.update(self.extra)
-        transient = _transient(litellm)
-        attempt = 0
-        while True:
-            try:
-                response = await litellm.acompletion(model=self.model, messages=messages, **options)
-                return str(response.choices[0].message.content or "")
-            except transient:
-                if attempt >= self.retries:
-                    raise
-                attempt += 1
-                await asyncio.sleep(self.backoff * (2 ** (attempt - 1)) * (1 + random.random() / 4))
 
     def grade(
         self,
@@ -131,12 +126,14 @@ class Judge:
         error: str | None = None
         reply: JudgeReply | None = None
         try:
-            raw = asyncio.run(self._complete(messages))
+            raw = asyncio.run(complete(self.options, messages))
             reply = parse_reply(raw)
         except ValueError as exc:
             error = str(exc)
+        except ModelError as exc:
+            error = f"the judge call failed: {exc}"
         except Exception as exc:  # the judge failing must never cost the grade
-            error = f"the judge call failed ({type(exc).__name__}): {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+            error = f"the judge call failed ({type(exc).__name__})"
         return combine(
             transcript, rubric, scenario, reply, error, source, self.model, messages, raw
         )
@@ -196,6 +193,10 @@ def combine(
                 label=used.label.value,  # type: ignore[arg-type]
                 tactics=[t.value for t in used.tactics],
                 evidence=used.evidence,
+                findings=[
+                    FindingQuote(tactic=f.tactic.value, quote=f.quote, start=f.start, end=f.end)
+                    for f in used.deciding
+                ],
                 grader=f"judge:{model}" if judged else "offline",
                 unscored=None if judged else f"judge: {reason}",
                 offline_label=detected.label.value if judged else None,

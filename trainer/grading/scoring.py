@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 
 from trainer.content.models import Rubric, Scenario
 from trainer.grading.advice import INSTEAD
-from trainer.reading.tactics import Classification, TurnContext, classify
+from trainer.reading.tactics import Classification, TurnContext, classify, from_record
 from trainer.scorecard import (
     Alternative,
     CriterionScore,
     Evidence,
+    FindingQuote,
     GateResult,
     Scorecard,
     TurnGrade,
@@ -62,11 +63,17 @@ def classify_turns(
     transcript: Transcript,
     scenario: Scenario | None = None,
     classifier: Callable[[str, TurnContext], Classification] = classify,
+    *,
+    reread: bool = False,
 ) -> list[tuple[int, Classification]]:
-    return [
-        (index, classifier(transcript.turns[index].text, context))
-        for index, context in _contexts(transcript, scenario)
-    ]
+    """Each trainee turn's reading: the one stored with the turn when the same
+    rules made it, else read again from its words."""
+    readings = []
+    for index, context in _contexts(transcript, scenario):
+        turn = transcript.turns[index]
+        stored = None if reread else from_record(turn.text, turn.reading)
+        readings.append((index, stored or classifier(turn.text, context)))
+    return readings
 
 
 def _quote(c: Classification, tactic: Tactic) -> str:
@@ -229,10 +236,11 @@ def grade(
     *,
     source: str | None = None,
     readings: Sequence[tuple[int, Classification]] | None = None,
+    reread: bool = False,
 ) -> Scorecard:
-    """Grade a transcript with the offline detector and the rubric."""
+    """Grade a transcript with the offline reading and the rubric."""
     if readings is None:
-        readings = classify_turns(transcript, scenario)
+        readings = classify_turns(transcript, scenario, reread=reread)
     criteria, gates = score_rubric(rubric, readings)
     notes: list[str] = []
     score = int(round(sum(c.score for c in criteria)))
@@ -248,6 +256,10 @@ def grade(
             label=c.label.value,  # type: ignore[arg-type]
             tactics=[t.value for t in c.tactics],
             evidence=c.evidence,
+            findings=[
+                FindingQuote(tactic=f.tactic.value, quote=f.quote, start=f.start, end=f.end)
+                for f in c.deciding
+            ],
         )
         for index, c in readings
     ]

@@ -18,9 +18,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from trainer.content.library import DEFAULT_RUBRIC, Library
+from trainer.content.library import Library
+from trainer.grading.grader import grade_transcript
 from trainer.grading.render import format_scorecard
-from trainer.grading.scoring import grade
 from trainer.management.assignments import assignment_for_import
 from trainer.scorecard import Scorecard
 from trainer.store.base import Store
@@ -114,16 +114,8 @@ class Imported:
 def _grade(library: Library, transcript: Transcript) -> Scorecard | None:
     if not transcript.finished:
         return None  # an attempt still in progress elsewhere has no grade yet
-    scenario = library.scenarios.get(transcript.scenario or "")
-    rubric_id = next(
-        (
-            r
-            for r in (transcript.rubric, scenario.rubric if scenario else None)
-            if r in library.rubrics
-        ),
-        DEFAULT_RUBRIC,
-    )
-    return grade(transcript, library.rubric(rubric_id), scenario)
+    # Read again here: a reading stored in a file from elsewhere is not trusted.
+    return grade_transcript(transcript, library, reread=True)
 
 
 def _add(store: Store, library: Library, where: str, transcript: Transcript) -> Imported:

@@ -20,12 +20,16 @@ the sentence that carries it. Whatever the phrases find, they decide.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from trainer.reading import model as M
 from trainer.reading import phrases as P
+from trainer.transcript import FindingRecord, ReadingRecord
 from trainer.vocabulary import Category, Label, Tactic
 
 # Very long input is cut, not refused: a pasted essay still gets a reading of
@@ -92,12 +96,55 @@ class Classification:
         return tuple(dict.fromkeys(f.tactic for f in self.findings))
 
     @property
+    def deciding(self) -> tuple[Finding, ...]:
+        """The findings that decided the label: the pressure ones for a pressure
+        turn, the consultative ones otherwise; none for a neutral turn."""
+        if self.label is Label.NEUTRAL:
+            return ()
+        pressure = self.label is Label.PRESSURE
+        return tuple(f for f in self.findings if f.tactic.is_pressure == pressure)
+
+    @property
     def evidence(self) -> str:
         """The quote(s) that decided the label; "" for a neutral turn."""
-        if self.label is Label.NEUTRAL:
-            return ""
-        pressure = self.label is Label.PRESSURE
-        return " … ".join(f.quote for f in self.findings if f.tactic.is_pressure == pressure)
+        return " … ".join(f.quote for f in self.deciding)
+
+    def to_record(self) -> ReadingRecord:
+        return ReadingRecord(
+            reader=reader_version(),
+            label=self.label.value,
+            findings=[
+                FindingRecord(tactic=f.tactic.value, start=f.start, end=f.end)
+                for f in self.findings
+            ],
+        )
+
+
+def from_record(text: str, record: ReadingRecord | None) -> Classification | None:
+    """A stored reading of `text`, or None when there is none, it was made by
+    other rules (a different trainer version), or it does not fit the text."""
+    if record is None or record.reader != reader_version():
+        return None
+    if record.label not in Label._value2member_map_:
+        return None
+    findings = []
+    for f in record.findings:
+        if f.tactic not in Tactic._value2member_map_ or not 0 <= f.start <= f.end <= len(text):
+            return None
+        findings.append(Finding(Tactic(f.tactic), text[f.start : f.end], f.start, f.end))
+    return Classification(Label(record.label), tuple(findings))
+
+
+@lru_cache(maxsize=1)
+def reader_version() -> str:
+    """Names the rules that read turns: a digest of the phrase tables, the
+    rules and the shipped model, so a reading stored by another version of
+    them is read again rather than trusted."""
+    digest = hashlib.sha256()
+    package = resources.files("trainer.reading")
+    for name in ("tactics.py", "phrases.py", "phrasebook.py", "model.py", "data/model.json"):
+        digest.update(package.joinpath(name).read_bytes())
+    return "tactics-" + digest.hexdigest()[:12]
 
 
 _DEFAULT_CONTEXT = TurnContext()

@@ -133,6 +133,7 @@ class Session:
             finished=self.finished,
             outcome=(self.outcome or Outcome.UNFINISHED).value if self.finished else None,
             content_hashes=self.content_hashes,
+            assignment_id=self.assignment_id,
             turns=list(self.turns),
         )
 
@@ -171,6 +172,7 @@ class Session:
             at=now(),
             label=classification.label.value,
             tactics=[t.value for t in classification.tactics],
+            reading=classification.to_record(),
         )
         self._append(turn)
         yield TraineeRead(len(self.turns) - 1, classification)
@@ -358,6 +360,7 @@ class Session:
             content_hashes=transcript.content_hashes,
             id=transcript.id or uuid.uuid4().hex,
             started=transcript.started or now(),
+            assignment_id=transcript.assignment_id,
         )
         session._created = True
         session.turns = list(transcript.turns)

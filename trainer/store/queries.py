@@ -45,7 +45,7 @@ def assignment_from_row(r: Sequence[Any]) -> Assignment:
 
 TRANSCRIPT_COLUMNS = (
     "id, scenario, persona, rubric, trainee, model, seed, mode, started, finished, outcome,"
-    " content_hashes"
+    " content_hashes, assignment_id"
 )
 
 
@@ -74,6 +74,7 @@ def read_transcript(db: sqlite3.Connection, session_id: str) -> Transcript | Non
         finished=row[9],
         outcome=row[10],
         content_hashes=json.loads(row[11]) if row[11] else None,
+        assignment_id=row[12],
         turns=turns,
     )
 

@@ -82,7 +82,7 @@ class TrainerApp(App[None]):
         if not model or model == OFFLINE or "litellm" in self._warmed:
             return
         self._warmed.add("litellm")
-        from trainer.actors.llm import load_litellm
+        from trainer.llm import load_litellm
 
         self.run_worker(
             load_litellm, thread=True, group="warm", name="load-litellm", exit_on_error=False
@@ -110,7 +110,7 @@ class TrainerApp(App[None]):
     ) -> Session | None:
         """A fresh session through the engine's factory (which links it to the
         trainee's open assignment, if any); None, with a notice, if it cannot start."""
-        from trainer.session.factory import new_session
+        from trainer.practice.factory import new_session
 
         try:
             return new_session(
@@ -128,7 +128,7 @@ class TrainerApp(App[None]):
             return None
 
     def resume(self, session_id: str, *, model: str | None = None) -> Session | None:
-        from trainer.session.factory import resume_session
+        from trainer.practice.factory import resume_session
 
         if self.store is None:
             return None
@@ -157,14 +157,14 @@ class TrainerApp(App[None]):
 
     def finish(self, session: Session) -> tuple[Transcript, Scorecard]:
         """End the session, grade it with its rubric and save the result."""
-        from trainer.session.factory import finish_and_grade
+        from trainer.practice.factory import finish_and_grade
 
         return finish_and_grade(session, self.library)
 
 
 def _load_engine() -> None:
     import trainer.grading.scoring
-    import trainer.session.factory  # noqa: F401
+    import trainer.practice.factory  # noqa: F401
 
 
 def make_app(

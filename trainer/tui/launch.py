@@ -37,7 +37,7 @@ def launch(
         session: Session | None = None
         if resume is not None or scenario is not None:
             # Only a direct session needs the engine before the first paint.
-            from trainer.session.factory import new_session, resume_session
+            from trainer.practice.factory import new_session, resume_session
         if resume is not None:
             transcript = store.load_session(resume)
             if scenario is not None and transcript.scenario != scenario:

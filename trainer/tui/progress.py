@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.content.library import DEFAULT_RUBRIC
-from trainer.session.progress import Progress, summarize
+from trainer.practice.progress import Progress, summarize
 from trainer.tui.widgets import ScoreChart, humanize, plain
 
 if TYPE_CHECKING:

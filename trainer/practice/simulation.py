@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trainer.actors import OfflineVoice
-from trainer.content.models import Objection, Persona, Rubric, Scenario
-from trainer.grading.scoring import grade
+from trainer.content.library import Library
+from trainer.content.models import Objection, Scenario
+from trainer.grading.grader import grade_transcript
 from trainer.session.director import BuyerState
 from trainer.session.session import Session
 from trainer.vocabulary import Outcome, Tactic
@@ -146,10 +147,10 @@ class BotResult:
         }
 
 
-def simulate(
-    scenario: Scenario, persona: Persona, rubric: Rubric, bot: str, seed: int = 1
-) -> BotResult:
+def simulate(library: Library, scenario_id: str, bot: str, seed: int = 1) -> BotResult:
     """Play one bot through one scenario with the offline voice; nothing is stored."""
+    scenario = library.scenario(scenario_id)
+    persona = library.persona(scenario.persona)
     speak = BOTS[bot]
     session = Session(
         scenario=scenario, persona=persona, actor=OfflineVoice(), seed=seed, trainee="bot"
@@ -167,7 +168,7 @@ def simulate(
 
     asyncio.run(play())
     transcript = session.finish()
-    card = grade(transcript, rubric, scenario)
+    card = grade_transcript(transcript, library)
     return BotResult(
         scenario=scenario.id,
         bot=bot,

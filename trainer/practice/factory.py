@@ -7,7 +7,7 @@ from trainer.actors import make_actor
 from trainer.content.library import Library, template_context
 from trainer.content.templates import check
 from trainer.errors import BadInput
-from trainer.grading.scoring import grade
+from trainer.grading.grader import grade_transcript
 from trainer.management.assignments import assignment_for_new_session
 from trainer.scorecard import Scorecard
 from trainer.session.session import Session
@@ -94,9 +94,9 @@ def resume_session(
 
 
 def finish_and_grade(session: Session, library: Library) -> tuple[Transcript, Scorecard]:
-    """End a session, grade it with its rubric (offline) and save the result."""
+    """End a session, grade it (offline, on the readings the session made as
+    it went) and save the result."""
     transcript = session.finish()
-    rubric = library.rubric(session.rubric or session.scenario.rubric)
-    card = grade(transcript, rubric, session.scenario)
+    card = grade_transcript(transcript, library)
     session.record_result(card.score, card.passed, card.to_dict())
     return transcript, card

@@ -9,7 +9,7 @@ import pytest
 
 from trainer.cli import main
 from trainer.content.library import load_library
-from trainer.session.simulation import BOTS, simulate
+from trainer.practice.simulation import BOTS, simulate
 from trainer.vocabulary import Outcome
 
 LIBRARY = load_library()
@@ -18,11 +18,9 @@ LIBRARY = load_library()
 @pytest.fixture(scope="module")
 def results():
     table = {}
-    for ident, scenario in LIBRARY.scenarios.items():
-        persona = LIBRARY.persona(scenario.persona)
-        rubric = LIBRARY.rubric(scenario.rubric)
+    for ident in LIBRARY.scenarios:
         for bot in BOTS:
-            table[ident, bot] = simulate(scenario, persona, rubric, bot, seed=7)
+            table[ident, bot] = simulate(LIBRARY, ident, bot, seed=7)
     return table
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from trainer.content.library import Library, load_library
-from trainer.session.progress import summarize
+from trainer.practice.progress import summarize
 from trainer.store.base import SessionRecord, SessionRow
 from trainer.transcript import Turn
 from trainer.vocabulary import Category
