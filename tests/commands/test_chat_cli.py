@@ -104,8 +104,8 @@ def test_exam_mode_has_no_hints_or_undo(_isolated_home):
     result = run_chat(
         _isolated_home, ["/hint", "Honestly this ends Friday.", "/undo"], "--exam", "--seed", "3"
     )
-    assert "no hints in exam mode" in result.stderr
-    assert "undo is off in exam mode" in result.stderr
+    assert "/hint is off in exam mode" in result.stderr
+    assert "/undo is off in exam mode" in result.stderr
 
 
 def test_prompt_injection_changes_nothing(_isolated_home):

@@ -24,10 +24,9 @@ from trainer.grading.render import format_scorecard
 from trainer.management.assignments import attempt_notice, result_notice
 from trainer.practice.factory import finish_and_grade, new_session
 from trainer.session.coach import hint
+from trainer.session.commands import Mode, command_help, find_command
 from trainer.session.session import BuyerLine, Ended, Event, Session, SessionError
 from trainer.store.sqlite import open_store
-
-HELP = "commands: /end  /undo  /hint  /retry  /offline  /help"
 
 
 def _say(line: str, out: TextIO | None = None) -> None:
@@ -65,6 +64,31 @@ def _run_turns(loop: asyncio.AbstractEventLoop, session: Session, stdin: TextIO)
     def drive(events: AsyncIterator[Event]) -> None:
         loop.run_until_complete(_drive(events))
 
+    def hint_() -> None:
+        _notice(f"-- coach: {hint(session.state, session.scenario)}")
+
+    def undo() -> None:
+        session.undo()
+        _notice("-- took back your last line; say it again differently")
+
+    def restart() -> None:
+        session.rewind(1)
+        _notice("-- started over from the buyer's opening line")
+
+    def offline() -> None:
+        session.actor = OfflineVoice()
+        _notice("-- switched to the offline buyer")
+        if session.awaiting_buyer:
+            drive(session.retry())
+
+    actions = {
+        "hint": hint_,
+        "undo": undo,
+        "restart": restart,
+        "retry": lambda: drive(session.retry()),
+        "offline": offline,
+        "help": lambda: _notice(_help(session)),
+    }
     try:
         drive(session.start())
     except ActorError as exc:
@@ -76,35 +100,27 @@ def _run_turns(loop: asyncio.AbstractEventLoop, session: Session, stdin: TextIO)
         text = line.strip()
         if not text:
             continue
-        command = text.lower()
         try:
-            if command == "/end":
-                break
-            if command == "/help":
-                _notice(HELP)
-            elif command == "/hint":
-                if session.exam:
-                    _notice("-- no hints in exam mode")
+            if text.startswith("/"):
+                command = find_command(text)
+                if command is None:
+                    _notice(f"-- unknown command {text.split()[0]!r}; {_help(session)}")
+                elif not command.allowed(session.mode):
+                    _notice(f"-- {command.name} is off in exam mode")
+                elif command.action == "end":
+                    break
                 else:
-                    _notice(f"-- coach: {hint(session.state, session.scenario)}")
-            elif command == "/undo":
-                session.undo()
-                _notice("-- took back your last line; say it again differently")
-            elif command == "/retry":
-                drive(session.retry())
-            elif command == "/offline":
-                session.actor = OfflineVoice()
-                _notice("-- switched to the offline buyer")
-                if session.awaiting_buyer:
-                    drive(session.retry())
-            elif command.startswith("/"):
-                _notice(f"-- unknown command {text.split()[0]!r}; {HELP}")
+                    actions[command.action]()
             else:
                 drive(session.say(text))
         except SessionError as exc:
             _notice(f"-- {exc}")
         except ActorError as exc:
             _notice(f"trainer: the buyer could not answer: {exc}. Type /retry or /offline.")
+
+
+def _help(session: Session) -> str:
+    return "commands: " + command_help(session.mode)
 
 
 def chat(
@@ -132,11 +148,11 @@ def chat(
             model=settings.model,
             api_base=settings.api_base,
             seed=seed,
-            mode="exam" if exam else "practice",
+            mode=Mode.EXAM if exam else Mode.PRACTICE,
         )
         _notice(
             f"-- {session.scenario.title} · buyer: {session.persona.name}, {session.persona.role}"
-            f" · voice: {session.actor.name} · seed {session.seed} · {HELP}"
+            f" · voice: {session.actor.name} · seed {session.seed} · {_help(session)}"
         )
         if session.assignment_id is not None:
             _notice(f"-- {attempt_notice(store, session.trainee, session.assignment_id)}")

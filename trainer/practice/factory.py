@@ -10,6 +10,7 @@ from trainer.errors import BadInput
 from trainer.grading.grader import grade_transcript
 from trainer.management.assignments import assignment_for_new_session
 from trainer.scorecard import Scorecard
+from trainer.session.commands import Mode
 from trainer.session.session import Session
 from trainer.store.base import Store
 from trainer.transcript import Transcript
@@ -37,7 +38,7 @@ def new_session(
     model: str = "offline",
     api_base: str | None = None,
     seed: int | None = None,
-    mode: str = "practice",
+    mode: Mode = Mode.PRACTICE,
     rubric: str | None = None,
 ) -> Session:
     try:
@@ -55,7 +56,7 @@ def new_session(
     # assignment fixes the mode and the seed, whatever was asked for.
     assignment = assignment_for_new_session(store, trainee, scenario.id) if store else None
     if assignment is not None and assignment.exam:
-        mode, seed = "exam", assignment.seed
+        mode, seed = Mode.EXAM, assignment.seed
     session = Session(
         scenario=scenario,
         persona=persona,

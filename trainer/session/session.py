@@ -19,6 +19,7 @@ from trainer.actors.base import Actor, ActorError, Decision, SpeakRequest
 from trainer.clock import now
 from trainer.content.models import Persona, Scenario
 from trainer.reading.tactics import Classification, TurnContext, classify
+from trainer.session.commands import Mode
 from trainer.session.director import BuyerState, Director, Reading
 from trainer.store.base import Store
 from trainer.transcript import MAX_TURN_CHARS, Transcript, Turn
@@ -83,7 +84,7 @@ class Session:
     store: Store | None = None
     trainee: str = "trainee"
     seed: int = field(default_factory=lambda: secrets.randbelow(2**31))
-    mode: str = "practice"
+    mode: Mode = Mode.PRACTICE
     rubric: str | None = None
     content_hashes: dict[str, str | None] | None = None
     classifier: Classifier = classify
@@ -92,6 +93,7 @@ class Session:
     assignment_id: int | None = None  # the assignment this session is an attempt at
 
     def __post_init__(self) -> None:
+        self.mode = Mode.of(self.mode)
         self.director = Director(self.scenario)
         self.turns: list[Turn] = []
         self.state: BuyerState | None = None
@@ -117,7 +119,7 @@ class Session:
 
     @property
     def exam(self) -> bool:
-        return self.mode == "exam"
+        return self.mode is Mode.EXAM
 
     def transcript(self) -> Transcript:
         return Transcript(
@@ -128,7 +130,7 @@ class Session:
             trainee=self.trainee,
             model=self.actor.name,
             seed=self.seed,
-            mode=self.mode,
+            mode=self.mode.value,
             started=self.started,
             finished=self.finished,
             outcome=(self.outcome or Outcome.UNFINISHED).value if self.finished else None,
@@ -248,7 +250,7 @@ class Session:
 
     def undo(self) -> None:
         """Take back the last exchange: the trainee's last line and the reply to it."""
-        if self.exam:
+        if not self.mode.can_go_back:
             raise SessionError("undo is off in exam mode")
         last = max((i for i, t in enumerate(self.turns) if t.role == "trainee"), default=None)
         if last is None:
@@ -257,7 +259,7 @@ class Session:
 
     def rewind(self, turn_index: int) -> None:
         """Go back to just before the trainee turn at `turn_index`, to try it again."""
-        if self.exam:
+        if not self.mode.can_go_back:
             raise SessionError("rewind is off in exam mode")
         if not 0 < turn_index <= len(self.turns):
             raise SessionError(f"no turn {turn_index} to rewind to")
@@ -276,7 +278,7 @@ class Session:
         with the turns before it copied; this session, and its grade, stay as
         they are. What rewinding from a scorecard uses, so a graded attempt
         can never be erased by trying again."""
-        if self.exam:
+        if not self.mode.can_go_back:
             raise SessionError("rewind is off in exam mode")
         if not 0 < turn_index <= len(self.turns):
             raise SessionError(f"no turn {turn_index} to rewind to")
@@ -355,7 +357,7 @@ class Session:
             store=store,
             trainee=transcript.trainee or "trainee",
             seed=transcript.seed if transcript.seed is not None else 0,
-            mode=transcript.mode or "practice",
+            mode=Mode.of(transcript.mode),
             rubric=transcript.rubric,
             content_hashes=transcript.content_hashes,
             id=transcript.id or uuid.uuid4().hex,

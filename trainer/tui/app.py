@@ -17,6 +17,7 @@ from trainer.actors import OFFLINE
 from trainer.config import Settings
 from trainer.content.library import Library
 from trainer.errors import TrainerError
+from trainer.session.commands import Mode
 from trainer.store.base import Store
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class TrainerApp(App[None]):
                 model=model or self.model,
                 api_base=self.api_base,
                 seed=seed,
-                mode="exam" if exam else "practice",
+                mode=Mode.EXAM if exam else Mode.PRACTICE,
             )
         except TrainerError as exc:
             self.notify(str(exc), severity="error", markup=False)

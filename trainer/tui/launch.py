@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from trainer.commands.content import load_checked_library
 from trainer.config import load_settings
 from trainer.errors import BadInput
+from trainer.session.commands import Mode
 from trainer.store.sqlite import open_store
 from trainer.tui.app import make_app
 
@@ -56,7 +57,7 @@ def launch(
                 model=settings.model,
                 api_base=settings.api_base,
                 seed=seed,
-                mode="exam" if exam else "practice",
+                mode=Mode.EXAM if exam else Mode.PRACTICE,
             )
         app = make_app(
             library,
