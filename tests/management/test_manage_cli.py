@@ -160,7 +160,7 @@ def test_exam_assignment(cli, consultative, pressure):
         "5",
         stdin=["/hint", "/undo", *consultative(SCENARIO)],
     )
-    assert "no hints in exam mode" in ana.err and "undo is off in exam mode" in ana.err
+    assert "/hint is off in exam mode" in ana.err and "/undo is off in exam mode" in ana.err
     assert f"seed {seed}" in ana.err  # the exam's seed, not the one asked for
     ben = cli("chat", SCENARIO, "--trainee", "ben", stdin=pressure)
     assert f"seed {seed}" in ben.err
