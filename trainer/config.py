@@ -3,7 +3,6 @@ environment (TRAINER_TRAINEE, TRAINER_MODEL, TRAINER_API_BASE) and by flags."""
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import tomllib
@@ -19,7 +18,9 @@ KEYS = ("trainee", "model", "api_base")
 
 @dataclass(frozen=True)
 class Settings:
-    trainee: str
+    # None until the trainee says who they are: the login name is never taken
+    # for a person's name (a buyer greeting "root" is the first thing people notice).
+    trainee: str | None = None
     model: str = "offline"
     api_base: str | None = None
 
@@ -37,13 +38,6 @@ def _read(path: Path) -> dict[str, object]:
         raise BadInput(f"{path}: not valid TOML: {exc}") from None
 
 
-def _default_trainee() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "trainee"
-
-
 def load_settings(
     *, trainee: str | None = None, model: str | None = None, api_base: str | None = None
 ) -> Settings:
@@ -59,9 +53,9 @@ def load_settings(
             raise BadInput(f"{path}: {key}: must be a string")
         return value
 
+    name = (pick(trainee, "TRAINER_TRAINEE", "trainee") or "").strip()[:80]
     return Settings(
-        trainee=(pick(trainee, "TRAINER_TRAINEE", "trainee") or _default_trainee()).strip()[:80]
-        or "trainee",
+        trainee=name or None,
         model=pick(model, "TRAINER_MODEL", "model") or "offline",
         api_base=pick(api_base, "TRAINER_API_BASE", "api_base"),
     )

@@ -225,3 +225,23 @@ def test_bytes_that_are_not_text_do_not_end_the_session(_isolated_home):
     assert b"Traceback" not in result.stderr
     assert result.stdout.count(b"BUYER: ") == 3
     assert b"\x1b" not in result.stdout  # the escape sequence was never echoed back
+
+
+def test_without_a_name_the_buyer_addresses_nobody(_isolated_home):
+    import getpass
+
+    env = {**os.environ, "TRAINER_HOME": str(_isolated_home)}
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "chat", "saas-cfo-price", "--seed", "1"],
+        input="".join(line + "\n" for line in PUSHY),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    buyer = [line for line in result.stdout.splitlines() if line.startswith("BUYER: ")]
+    login = getpass.getuser()
+    for line in buyer:
+        assert login not in line.split() and "trainee" not in line, line
+        assert " ," not in line and ", ." not in line and "\u2063" not in line, line

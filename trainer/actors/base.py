@@ -47,7 +47,7 @@ class SpeakRequest:
     scenario: Scenario
     persona: Persona
     history: Sequence[Turn]  # everything said so far, the trainee's last line included
-    trainee: str
+    trainee: str | None  # None: the buyer addresses nobody by name
     seed: int
     turn_index: int  # where the buyer's line will stand in the transcript
 

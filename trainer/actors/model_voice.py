@@ -69,6 +69,7 @@ class ModelVoice:
 
     def messages(self, request: SpeakRequest) -> list[dict[str, str]]:
         context = template_context(request.persona, request.scenario, request.trainee)
+        context["trainee"] = request.trainee or "name not given"
         persona = request.persona
         draft = compose(
             request.decision,

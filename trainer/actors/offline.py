@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 from trainer.actors.base import Beat, Decision
 from trainer.content.library import template_context
 from trainer.content.models import Persona, Scenario
-from trainer.content.templates import TemplateError, render
+from trainer.content.templates import TemplateError, render, without_name
 from trainer.transcript import Turn
 from trainer.vocabulary import Move
 
@@ -46,7 +46,7 @@ def compose(
     scenario: Scenario,
     persona: Persona,
     history: Sequence[Turn],
-    trainee: str,
+    trainee: str | None,
     seed: int,
     turn_index: int,
 ) -> str:
@@ -57,7 +57,7 @@ def compose(
     for number, beat in enumerate(decision.beats):
         options = _choices(beat, scenario, persona)
         rng = random.Random(f"{seed}:{turn_index}:{number}:{beat.kind}")
-        rendered = [render(o, context) for o in options]
+        rendered = [without_name(render(o, context)) for o in options]
         # Avoid saying the very same sentence twice in a row when there is a choice.
         fresh = [r for r in rendered if not any(r in said for said in recent)] or rendered
         parts.append(rng.choice(fresh))

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from trainer.content.loader import ContentError, Lines, load_model
 from trainer.content.models import Offer, Persona, Rubric, Scenario
-from trainer.content.templates import check
+from trainer.content.templates import NAME_MARK, check
 from trainer.vocabulary import Stage
 
 __all__ = [
@@ -205,13 +205,17 @@ _SAMPLE_OFFER = Offer(
 )
 
 
-def template_context(persona: Persona, scenario: Scenario | None, trainee: str) -> dict[str, Any]:
-    """The names a content template may use. Kept small on purpose: content is data."""
+def template_context(
+    persona: Persona, scenario: Scenario | None, trainee: str | None
+) -> dict[str, Any]:
+    """The names a content template may use. Kept small on purpose: content is
+    data. With no trainee name, `trainee` is a mark that `without_name` takes
+    out of the rendered line, with the comma that went with it."""
     return {
         "persona": {"name": persona.name, "role": persona.role, "company": persona.company},
         "offer": (scenario.offer if scenario else _SAMPLE_OFFER).model_dump(mode="json"),
         "scenario": {"title": scenario.title if scenario else "a sample scenario"},
-        "trainee": trainee,
+        "trainee": trainee or NAME_MARK,
     }
 
 

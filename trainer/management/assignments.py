@@ -231,14 +231,14 @@ def assignment_for_import(
 
 
 def _lookup(
-    store: Store, trainee: str, assignment_id: int
+    store: Store, trainee: str | None, assignment_id: int
 ) -> tuple[Assignment, list[SessionRecord]]:
     snapshot = store.snapshot(trainee=trainee, turns=False)
     assignment = next(a for a in snapshot.assignments if a.id == assignment_id)
     return assignment, snapshot.sessions
 
 
-def attempt_notice(store: Store, trainee: str, assignment_id: int) -> str:
+def attempt_notice(store: Store, trainee: str | None, assignment_id: int) -> str:
     """What a trainee is told before an attempt that counts, e.g. by
     `trainer chat`: which attempt this is and what it takes to pass."""
     assignment, sessions = _lookup(store, trainee, assignment_id)
@@ -252,7 +252,7 @@ def attempt_notice(store: Store, trainee: str, assignment_id: int) -> str:
     return f"assignment #{assignment.id}: " + " · ".join(terms)
 
 
-def result_notice(store: Store, trainee: str, assignment_id: int, today: date) -> str:
+def result_notice(store: Store, trainee: str | None, assignment_id: int, today: date) -> str:
     """What a trainee is told after an attempt: where the assignment stands,
     by its own pass mark (which may differ from the rubric's on the scorecard)."""
     assignment, sessions = _lookup(store, trainee, assignment_id)

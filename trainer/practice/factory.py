@@ -34,7 +34,7 @@ def new_session(
     scenario_id: str,
     *,
     store: Store | None,
-    trainee: str,
+    trainee: str | None,
     model: str = "offline",
     api_base: str | None = None,
     seed: int | None = None,
@@ -54,7 +54,9 @@ def new_session(
     check_scenario(library, scenario_id)
     # An attempt at the trainee's open assignment, if there is one; an exam
     # assignment fixes the mode and the seed, whatever was asked for.
-    assignment = assignment_for_new_session(store, trainee, scenario.id) if store else None
+    assignment = (
+        assignment_for_new_session(store, trainee, scenario.id) if store and trainee else None
+    )
     if assignment is not None and assignment.exam:
         mode, seed = Mode.EXAM, assignment.seed
     session = Session(

@@ -82,7 +82,7 @@ class Session:
     persona: Persona
     actor: Actor
     store: Store | None = None
-    trainee: str = "trainee"
+    trainee: str | None = None  # None: nobody gave a name
     seed: int = field(default_factory=lambda: secrets.randbelow(2**31))
     mode: Mode = Mode.PRACTICE
     rubric: str | None = None
@@ -355,7 +355,7 @@ class Session:
             persona=persona,
             actor=actor,
             store=store,
-            trainee=transcript.trainee or "trainee",
+            trainee=transcript.trainee,
             seed=transcript.seed if transcript.seed is not None else 0,
             mode=Mode.of(transcript.mode),
             rubric=transcript.rubric,

@@ -58,7 +58,7 @@ class TrainerApp(App[None]):
         self.seed = seed
         self._first_session = session
         self._warmed: set[str] = set()
-        self.sub_title = settings.trainee
+        self.sub_title = settings.trainee or ""
 
     def on_mount(self) -> None:
         from trainer.tui.home import HomeScreen

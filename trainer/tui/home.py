@@ -139,9 +139,10 @@ class HomeScreen(Screen[None]):
     def _assignments(self) -> list[AssignmentProgress]:
         """The trainee's assignments, most urgent first; none without a store."""
         store = self.trainer.store
-        if store is None or not hasattr(store, "snapshot"):
+        trainee = self.trainer.settings.trainee
+        if store is None or trainee is None:
             return []
-        found = trainee_assignments(store, self.trainer.settings.trainee, clock.today())
+        found = trainee_assignments(store, trainee, clock.today())
         return [p for p in found if p.assignment.scenario in self.trainer.library.scenarios]
 
     def _unfinished(self) -> list[SessionRow]:

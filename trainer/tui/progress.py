@@ -25,7 +25,7 @@ def load_progress(app: TrainerApp) -> Progress:
     """The trainee's progress from the store (empty without one)."""
     store = app.store
     trainee = app.settings.trainee
-    if store is None:
+    if store is None or trainee is None:
         return summarize([], app.library)
     snapshot = store.snapshot(trainee=trainee, turns=True)
     assigned: list[str] = []
@@ -128,7 +128,7 @@ class ProgressScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Progress"
-        self.sub_title = plain(self.trainer.settings.trainee)
+        self.sub_title = plain(self.trainer.settings.trainee or "")
         self.query_one("#chart").border_title = "Scores over time (green: passed)"
         self.query_one("#categories").border_title = "Consultative turns by objection"
         table = self.query_one("#per-scenario", DataTable)

@@ -125,7 +125,7 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         session = self.session
         self.title = plain(session.scenario.title)
-        self.sub_title = ("exam" if session.exam else "practice") + " · " + plain(session.trainee)
+        self.sub_title = ("exam" if session.exam else "practice") + " · " + plain(session.trainee or "")
         self.query_one("#chat").border_title = "Conversation"
         self.query_one("#panel").border_title = "Buyer"
         self._chat().anchor()
