@@ -62,6 +62,14 @@ PERSONA_MOVES: tuple[Move, ...] = (
 )
 
 
+class Fact(Strict):
+    """Something the buyer knows and says when asked: "How many dispatchers do
+    you have?" is answered from the fact about the team."""
+
+    about: Annotated[list[Phrase], Field(min_length=1)]  # words a question about it uses
+    says: Line  # the buyer's answer, in their own voice
+
+
 class Persona(Strict):
     """A buyer: who they are and how they talk."""
 
@@ -77,6 +85,7 @@ class Persona(Strict):
     # Authored lines per move for the offline voice; each entry is a Jinja2
     # template, one variant chosen per turn by the seeded generator.
     lines: dict[Move, Lines]
+    facts: list[Fact] = []
 
     @field_validator("lines")
     @classmethod
@@ -95,6 +104,7 @@ class Persona(Strict):
 # --- Scenario --------------------------------------------------------------
 
 
+
 class Trigger(Strict):
     """What a trainee turn must contain to count: one of the tactics, and, if
     any keywords are listed, one of those words or phrases too."""
@@ -103,19 +113,34 @@ class Trigger(Strict):
     keywords: list[Phrase] = []
 
 
+class Examples(Strict):
+    """A good trainee line for each step of one objection: the coach's hint and
+    the scorecard's "a better line" for a turn at that step."""
+
+    explore: Line  # a question about this concern that reaches the real one
+    answer: Line  # a proposal that answers the real concern
+    confirm: Line  # a check that the answer lands
+
+
 class Objection(Strict):
     id: Slug
     category: Category
     surface: Line  # what the buyer says first
     variants: list[Line] = []  # other ways to say the same thing
     root_cause: Line  # the real concern behind it, hidden until uncovered
-    uncover: Trigger  # what brings the root cause out
+    # What a turn about the real concern sounds like. The keywords are
+    # examples, not a password list: a turn is matched by meaning and word form.
+    uncover: Trigger
     reveal: Lines  # the buyer voicing the root cause once uncovered
-    resolve: Trigger  # what answers the real concern
+    resolve: Trigger  # what answers the real concern (examples, as for uncover)
     resolves_with: Line  # in words, for the brief and the coach
     resolved: Lines  # the buyer accepting the answer
     model_answer: Line | None = None
     must_resolve: bool = True
+    in_short: Line | None = None  # how the buyer refers back to the real concern once it is out
+    hints: list[Line] = []  # what the buyer lets slip when asked well, before telling all
+    asks: list[Line] = []  # what the buyer asks of an answer that is still vague
+    examples: Examples | None = None
 
 
 class Offer(Strict):
@@ -138,6 +163,7 @@ class Scenario(Strict):
     turn_limit: Annotated[int, Field(ge=2, le=60)] = 12
     rubric: Slug = "consultative-vs-pressure"
     opening: list[Line] = []  # overrides the persona's opening lines
+    facts: list[Fact] = []  # what the buyer knows about this situation, said when asked
 
     @field_validator("best_outcome")
     @classmethod
