@@ -74,8 +74,14 @@ class ReadingRecord(_Open):
     reader: str
     label: str
     findings: list[FindingRecord] = []
-    about: list[str] = []  # the objections the turn is about
     marks: list[str] = []  # what else the reading found (a proposal, a repeat, ...)
+    # The objections the turn is about: their surface, their hidden root cause,
+    # and how many terms of what would answer each one it has.
+    surface: list[str] = []
+    root: list[str] = []
+    asked: list[str] = []  # ... that its questions ask about
+    answer: dict[str, int] = {}
+    offered: list[str] = []  # what the turn put on the table, in its own words
 
 
 class Turn(_Open):

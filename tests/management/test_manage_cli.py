@@ -180,7 +180,11 @@ def test_exam_assignment(cli, consultative, pressure):
     )
     # `chat --exam` with no assignment is a free exam run, counted nowhere.
     free = cli("chat", SCENARIO, "--trainee", "cleo", "--exam", stdin=["/hint", "/end"])
-    assert free.code == 0 and "/hint is off in exam mode" in free.err and "assignment #" not in free.err
+    assert (
+        free.code == 0
+        and "/hint is off in exam mode" in free.err
+        and "assignment #" not in free.err
+    )
     report = json.loads(cli("report", "--json").out)
     assert {a["trainee"]: a["status"] for a in report["assignments"]} == {
         "ana": "passed",

@@ -58,7 +58,7 @@ async def test_failure_keeps_the_trainee_turn_and_retry_answers(library, _isolat
     await drain(session.start())
     session.actor = Flaky(2)
     with pytest.raises(ActorError):
-        await drain(session.say("What's behind the budget concern?"))
+        await drain(session.say("What happened with the last tool you bought?"))
     assert session.awaiting_buyer
     saved = store.load_session(session.id)
     assert [t.role for t in saved.turns] == [
@@ -81,7 +81,7 @@ async def test_switch_to_offline_voice_after_a_failure(library):
     await drain(session.start())
     session.actor = Flaky(5)
     with pytest.raises(ActorError):
-        await drain(session.say("What's behind the budget concern?"))
+        await drain(session.say("What happened with the last tool you bought?"))
     state_before = session._pending
     session.actor = OfflineVoice()
     events = await drain(session.retry())

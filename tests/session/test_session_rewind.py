@@ -48,7 +48,7 @@ async def test_rewind_restores_the_state_at_that_turn(_isolated_home):
     assert len(session.turns) == 3 and session.state == state_after_first
     assert len(store.load_session(session.id).turns) == 3
     await play(session, [LINES[2]])
-    assert session.state.snapshot().resolved == ["price-too-high"]
+    assert session.state.snapshot().stages == {"price-too-high": "answered"}
     store.close()
 
 

@@ -63,9 +63,9 @@ async def test_progress_shows_scores_categories_and_the_next_scenario(build, ses
         insight = str(screen.query_one("#insight", Static).render())
         assert f"2 graded attempt(s), 1 passed · first {first}, latest {second}" in insight
         # The closing line was said with no objection open: it counts for no category.
-        assert "Weakest objection category: price: 3 of 5 turns consultative, 2 pressure" in insight
+        assert "Weakest objection category: price: 4 of 6 turns consultative, 2 pressure" in insight
         categories = "\n".join(str(w.render()) for w in screen.query("#categories Static"))
-        assert "price" in categories and "60% of 5" in categories
+        assert "price" in categories and "67% of 6" in categories
         # Enter on a row practises that scenario.
         await pilot.press("enter")
         await settle(pilot)

@@ -51,7 +51,7 @@ async def test_full_session_from_home_to_scorecard(build, store):
         assert "You: We could start with a pilot" in text
         assert "▲ consultative: offer options, honest proof" in text
         assert "The conversation is over: Dana agreed to a next step" in text
-        assert "price  resolved" in _panel(app)
+        assert "price  buttoned up" in _panel(app)
         session = app.screen.session
         # Saved turn by turn: the store has every line already.
         assert len(store.load_session(session.id).turns) == 7
@@ -132,7 +132,7 @@ async def test_undo_takes_back_the_last_exchange_and_offers_the_line_again(
         assert len(store.load_session(session.id).turns) == 3
         assert "only good until Friday" not in chat_text(app)
         assert app.screen.query_one("#say", Input).value == PRESSURE_LINE
-        assert "price  explored" in _panel(app)
+        assert "price  real reason out" in _panel(app)
 
 
 async def test_restart_goes_back_to_the_opening_line(build, session_for):

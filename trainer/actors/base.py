@@ -19,7 +19,29 @@ from trainer.vocabulary import Move, Outcome
 __all__ = ["Actor", "ActorError", "Beat", "Decision", "SpeakRequest"]
 
 
-BeatKind = Literal["persona", "surface", "restate", "reveal", "resolved", "opening"]
+BeatKind = Literal[
+    "opening",  # the buyer's first words
+    "persona",  # a line of the persona's for a move
+    "surface",  # an objection's surface line, the first time
+    "restate",  # the surface objection again, in other words
+    "reveal",  # the real reason behind the objection
+    "resolved",  # the answer lands: the buyer says so
+    "fact",  # an answer from the buyer's facts to what the trainee asked
+    "hint",  # a clue toward the real reason
+    "take_up",  # the buyer repeats what the trainee offered
+    "consider",  # the buyer weighs a concrete answer
+    "ask",  # the buyer asks what a vague answer is missing
+    "refer",  # back to the real reason, once it is out
+    "premature",  # an answer before the concern is known
+    "nothing_offered",  # a check or a close with nothing on the table
+    "await_confirm",  # an answer is on the table; is that the offer?
+    "next_prompt",  # every concern answered: what next?
+    "repeat_notice",  # the trainee said that already
+    "pasted_notice",  # a paragraph of every good phrase
+    "keywords_notice",  # a list of keywords
+    "small_talk",  # back to business
+    "generic",  # a line that would fit any buyer
+]
 
 
 @dataclass(frozen=True)
@@ -30,6 +52,7 @@ class Beat:
     kind: BeatKind
     move: Move | None = None
     objection: str | None = None
+    offered: tuple[str, ...] = ()  # what the trainee put on the table, to take it up
 
 
 @dataclass(frozen=True)

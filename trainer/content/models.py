@@ -104,7 +104,6 @@ class Persona(Strict):
 # --- Scenario --------------------------------------------------------------
 
 
-
 class Trigger(Strict):
     """What a trainee turn must contain to count: one of the tactics, and, if
     any keywords are listed, one of those words or phrases too."""

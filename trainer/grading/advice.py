@@ -1,7 +1,7 @@
 """What to say instead of a pressure move, when the scenario has no model answer.
 
 Short, concrete and in the LAER spirit (listen, acknowledge, explore, respond);
-the coach's `/hint` draws on the same table.
+the scorecard shows it next to the pressure turn.
 """
 
 from __future__ import annotations
@@ -44,12 +44,4 @@ INSTEAD: dict[Tactic, str] = {
         'Work with the decision maker, not around them: "What would help you make the case '
         'internally? Would it help if I joined that conversation?"'
     ),
-}
-
-HINTS = {
-    "listen": "Listen: let the buyer finish, then play back what you heard in their words.",
-    "acknowledge": 'Acknowledge the concern before answering it: "That\'s a fair point."',
-    "explore": "Explore: ask an open question about what is behind the objection.",
-    "respond": "Respond to the real concern with their numbers, proof they can check, or a smaller first step.",
-    "next_step": 'Every concern is answered: ask, don\'t assume: "Would it make sense to ...?"',
 }

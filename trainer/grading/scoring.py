@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 
 from trainer.content.models import Rubric, Scenario
 from trainer.grading.advice import INSTEAD
-from trainer.reading.tactics import Classification, TurnContext, classify, from_record
+from trainer.reading.context import TurnContext
+from trainer.reading.tactics import Classification, classify
+from trainer.reading.turn import from_record
 from trainer.scorecard import (
     Alternative,
     CriterionScore,
@@ -72,7 +74,7 @@ def classify_turns(
     for index, context in _contexts(transcript, scenario):
         turn = transcript.turns[index]
         stored = None if reread else from_record(turn.text, turn.reading)
-        readings.append((index, stored or classifier(turn.text, context)))
+        readings.append((index, stored.tactics if stored else classifier(turn.text, context)))
     return readings
 
 

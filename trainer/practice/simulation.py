@@ -44,8 +44,8 @@ _ANSWERS: dict[Tactic, str] = {
         "who had the same worry, and share the real {a} and {b} figures from their first months."
     ),
     Tactic.OFFER_OPTIONS: (
-        "One option: we start smaller, with {a} first, and only add {b} if it's working for you. "
-        "You stay in control of the pace."
+        "One option: we start smaller, with {a} for 60 days, and only add {b} if it's working "
+        "for you. You stay in control of the pace."
     ),
     Tactic.VALUE_REFRAME: (
         "Let's look at it against your own numbers: what does {a} cost you today, compared with "
@@ -62,6 +62,9 @@ _ANSWERS: dict[Tactic, str] = {
 
 
 def consultative(scenario: Scenario, state: BuyerState, n: int) -> str:
+    """Buttons up each objection in turn: asks about it, answers the real
+    concern concretely once it is out, checks the answer lands, then asks for
+    a next step. Uses the scenario's example lines where it has them."""
     objection = _objection(scenario, state)
     if objection is None:
         return (
@@ -70,16 +73,22 @@ def consultative(scenario: Scenario, state: BuyerState, n: int) -> str:
         )
     current = state.current
     assert current is not None
-    if current.status == "raised":
+    examples = objection.examples
+    if current.stage in ("raised", "explored"):
+        if examples and not current.explore_hits:
+            return examples.explore
         a, *rest = _pick(objection.uncover.keywords, n)
         b = rest[0] if rest else a
-        opener = ("That's a fair concern, thank you for being straight with me. ", "I hear you. ")[
-            n % 2
-        ]
-        return f"{opener}Can you tell me more about what's behind it? Is it about {a}, or more about {b}?"
-    tactic = next((t for t in objection.resolve.tactics if t in _ANSWERS), Tactic.OFFER_OPTIONS)
-    a, *rest = _pick(objection.resolve.keywords, n)
-    return "That makes sense. " + _ANSWERS[tactic].format(a=a, b=rest[0] if rest else a)
+        return f"Can I ask what's behind that? Is it about {a}, or more about {b}?"
+    if current.stage == "uncovered":
+        if examples and not current.vague:
+            return examples.answer
+        tactic = next((t for t in objection.resolve.tactics if t in _ANSWERS), Tactic.OFFER_OPTIONS)
+        a, *rest = _pick(objection.resolve.keywords, n)
+        return "That makes sense. " + _ANSWERS[tactic].format(a=a, b=rest[0] if rest else a)
+    if examples:
+        return examples.confirm
+    return f"Would that cover {objection.in_short or 'your concern'}?"
 
 
 _PUSHY = [

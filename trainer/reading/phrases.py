@@ -27,7 +27,7 @@ NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|not|never|nobody|none|cannot|without|instead\s+of|rather\s+than)"
     r"|\b(?:don|doesn|didn|won|wouldn|can|couldn|shouldn|isn|aren|wasn|weren|haven|hasn)'?t"
     r"|\bbefore\s+(?:we|i)\s+(?:talk|get|discuss|go|look)(?:\s+into|\s+about)?)"
-    r"\W+(?:\w+\W+){0,2}$",
+    r"\W+(?:\w+\W+){0,3}$",
     _FLAGS,
 )
 # How far back the negation check looks, in characters.
@@ -246,8 +246,25 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\b(?:the|our)\s+next\s+(?:one|cohort|intake|start\s+date)\s+(?:opens|starts|is)\b",
         r"\bwould\s+a\s+(?:smaller|shorter|lighter|single|short)\b",
         # "what if we plan now and build later?": an option put as a question.
-        r"\bwhat\s+if\s+we\s+(?:start|began|begin|plan|tried|try|did|do|ran|run|phase|split"
-        r"|scoped|scope|kept|keep|waited|wait|piloted|pilot)\b",
+        r"\bwhat\s+if\s+(?:we|i|you)\b",
+        r"\bhow\s+about\s+(?:we|i|starting|a|an|doing|running|trying)\b",
+        # A proposal in plain words: "we'd run it at one clinic", "we check where
+        # you stand", "here's one way to split it", "instead of a deck, ...".
+        r"\bwe(?:'d|'ll|\s+would|\s+will|\s+can|\s+could)\s+(?:also\s+|then\s+|just\s+)?"
+        r"(?!be\b|love\b|like\b|need\b|want\b|have\s+to\b|hate\b|never\b|not\b|really\b"
+        r"|probably\b|all\b|see\b|get\s+(?:you\s+)?(?:started|signed|going)\b)[a-z]+",
+        r"\bwe\s+(?:check|handle|take|write|run|set|build|give|send|put|start|keep|leave|cover"
+        r"|bring|pull|manage|train|monitor|provide|include|document|assess|map|plan|phase|pilot|test"
+        r"|migrate|import|split|show|walk|meet|review|track|report|deliver|schedule|cap|bill|waive"
+        r"|pause|limit|replace|consolidate|add|sit|shadow|measure|compare|hold|freeze|focus|scope"
+        r"|install|configure|onboard|coach|prepare|draft|present|join|stage|photograph|market|carry"
+        r"|redesign|rebuild|fund|absorb|underwrite|guarantee\s+only|credit|refund|swap|trade)\b",
+        r"\bhere'?s\s+(?:one|a|an|the|my|what|how)\s+(?:way|idea|option|thought|plan|proposal"
+        r"|suggestion|offer|approach|i'?d|we'?d|we\s+could|it\s+could|to\s+do)\b",
+        r"\b(?:i'?d|i\s+would)\s+(?:suggest|propose|recommend)\b|\bmy\s+(?:suggestion|proposal)\b",
+        r"\binstead\s+of\s+(?:a|the|that|an|signing|committing|buying|paying)\b",
+        r"\blet'?s\s+(?:start|begin|try|run|pilot|phase|scope|map|split|keep|leave|put\s+it)\b",
+        r"\b(?:a|one|an)\s+(?:other\s+)?option\s+(?:is|would|could)\b",
     ),
     Tactic.PERMISSION_NEXT_STEP: (
         r"\bwould\s+(?:it|that|this)\s+(?:help|make\s+sense|be\s+(?:useful|helpful|worth|okay"
@@ -394,6 +411,8 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bonly\s+(?:\w+\s+){0,2}(?:days?|hours?)\s+(?:left|to\s+go|remaining)\b",
     ),
     Tactic.ASSUMPTIVE_CLOSE: (
+        r"\b(?:we|you|i)\s+(?:just\s+)?(?:sign|ink|lock)\s+(?:it\s+|this\s+|the\s+\w+\s+)?"
+        r"(?:in\s+)?(?:today|now|tonight|this\s+(?:week|afternoon|morning))\b",
         # Choice-of-two between ways to buy: either answer is a yes.
         r"\b" + _PLAN_WORD + r"(?:\s+\w+){0,2}\s+or\s+(?:the\s+)?" + _PLAN_WORD + r"\b",
         r"\b(?:start|begin|kick\s?off|onboard(?:ing)?|install|go\s+live|set\s+you\s+up"
@@ -532,7 +551,8 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bthat\s+was\s+(?:just\s+)?a\b[^.?!]{0,30}\bglitch\b",
         r"\b(?:skip|skipped)\s+the\s+legal\b",
         r"\bperiod\s*\.",
-        r"\b(?:is|are)\s+NOT\b",
+        # Shouted, so case matters here (the tables are otherwise case-blind).
+        r"\b(?:is|are)\s+(?-i:NOT)\b",
         # More ways to brush a concern off: "price is never really the issue", "the timing is never
         # right", "you don't know what you're missing", "just a little jitters", "You will."
         r"\b(?:is|are|'s)\s+(?:never|not|rarely)\s+(?:really|actually|truly)\s+the\s+(?:real\s+)?"
@@ -557,7 +577,8 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
     Tactic.PREMATURE_DISCOUNT: (
         r"(?:\$\s?[\d,.]+k?|\b\d+(?:\.\d+)?\s?%)\s+(?:off|discount|below)\b",
         r"\bdiscount(?:ed|s)?\b",
-        r"\b(?:knock|shave|chop|take|cut)\w*\b[^.?!]{0,30}\boff\s+(?:the|your|it|that|a|\$)",
+        r"\b(?:knock|shave|chop|take|cut)\w*\b[^.?!]{0,30}\boff\s+(?:the\s+|your\s+|that\s+)?"
+        r"(?:price|bill|fee|fees|invoice|total|cost|rate|first|list|sticker|\$|\d)",
         r"\bknock\w*\b[^.?!]{0,20}\boff\b",
         r"\b\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:off|discount|under|below|cheaper)\b",
         r"\bcome\s+in\s+(?:\$?[\d,.]+k?\s*(?:%|percent)?\s+)?(?:under|below|lower|cheaper)\b",

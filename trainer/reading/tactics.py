@@ -20,17 +20,14 @@ the sentence that carries it. Whatever the phrases find, they decide.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from trainer.reading import model as M
 from trainer.reading import phrases as P
-from trainer.transcript import FindingRecord, ReadingRecord
-from trainer.vocabulary import Category, Label, Tactic
+from trainer.reading.context import TurnContext
+from trainer.vocabulary import Label, Tactic
 
 # Very long input is cut, not refused: a pasted essay still gets a reading of
 # its opening, in bounded time.
@@ -54,7 +51,6 @@ _LISTENING = frozenset(
         Tactic.OPEN_QUESTION,
         Tactic.CLARIFY_ROOT_CAUSE,
         Tactic.PERMISSION_NEXT_STEP,
-        Tactic.OFFER_OPTIONS,
         Tactic.WALK_AWAY_OK,
     }
 )
@@ -63,19 +59,6 @@ _ORDER = {t: i for i, t in enumerate(Tactic)}
 _OTHER_ASKS = (Tactic.PERMISSION_NEXT_STEP, Tactic.SUMMARIZE_CHECK, Tactic.OFFER_OPTIONS)
 # What turns a real timing fact into an honest one: the buyer is asked, or offered a choice.
 _FOLLOW_UPS = (Tactic.PERMISSION_NEXT_STEP, Tactic.OFFER_OPTIONS, Tactic.WALK_AWAY_OK)
-
-
-@dataclass(frozen=True)
-class TurnContext:
-    """What the detector knows about the moment of the turn.
-
-    `category` is carried for callers (the director and rubric reports group by
-    it); the phrase rules themselves do not need it.
-    """
-
-    buyer_line: str = ""  # the buyer's line just before this turn
-    objection_open: bool = True  # is some objection still unresolved
-    category: Category | None = None  # category of the current objection, if known
 
 
 @dataclass(frozen=True)
@@ -109,43 +92,6 @@ class Classification:
         """The quote(s) that decided the label; "" for a neutral turn."""
         return " … ".join(f.quote for f in self.deciding)
 
-    def to_record(self) -> ReadingRecord:
-        return ReadingRecord(
-            reader=reader_version(),
-            label=self.label.value,
-            findings=[
-                FindingRecord(tactic=f.tactic.value, start=f.start, end=f.end)
-                for f in self.findings
-            ],
-        )
-
-
-def from_record(text: str, record: ReadingRecord | None) -> Classification | None:
-    """A stored reading of `text`, or None when there is none, it was made by
-    other rules (a different trainer version), or it does not fit the text."""
-    if record is None or record.reader != reader_version():
-        return None
-    if record.label not in Label._value2member_map_:
-        return None
-    findings = []
-    for f in record.findings:
-        if f.tactic not in Tactic._value2member_map_ or not 0 <= f.start <= f.end <= len(text):
-            return None
-        findings.append(Finding(Tactic(f.tactic), text[f.start : f.end], f.start, f.end))
-    return Classification(Label(record.label), tuple(findings))
-
-
-@lru_cache(maxsize=1)
-def reader_version() -> str:
-    """Names the rules that read turns: a digest of the phrase tables, the
-    rules and the shipped model, so a reading stored by another version of
-    them is read again rather than trusted."""
-    digest = hashlib.sha256()
-    package = resources.files("trainer.reading")
-    for name in ("tactics.py", "phrases.py", "phrasebook.py", "model.py", "data/model.json"):
-        digest.update(package.joinpath(name).read_bytes())
-    return "tactics-" + digest.hexdigest()[:12]
-
 
 _DEFAULT_CONTEXT = TurnContext()
 
@@ -177,8 +123,10 @@ def classify(
                 found.add(tactic, m.start(), m.end())
                 break  # a phrase's later matches cannot be earlier
 
-    # Once the buyer has agreed, sending the paperwork is service, not a close.
-    if not ctx.objection_open:
+    # Once the buyer has agreed, sending the paperwork is service, not a close;
+    # and "if it makes sense to you, we can get you started" asks, it assumes nothing.
+    close = found.get(Tactic.ASSUMPTIVE_CLOSE)
+    if not ctx.objection_open or (close is not None and _conditional(scan, close.start)):
         found.discard(Tactic.ASSUMPTIVE_CLOSE)
 
     # 2. Questions: what a question does depends on its form, and a question
@@ -254,6 +202,19 @@ class _Findings(dict[Tactic, Finding]):
 
     def discard(self, tactic: Tactic) -> None:
         self.pop(tactic, None)
+
+
+_CONDITION = re.compile(
+    r"(?<!what\s)\b(?:if|when\s+you'?re\s+ready|whenever\s+you|should\s+you|once\s+you(?:'ve|\s+have)?"
+    r"\s+(?:decided|checked|seen|agreed))\b",
+    re.IGNORECASE,
+)
+
+
+def _conditional(scan: str, start: int) -> bool:
+    """Whether the sentence up to `start` makes what follows depend on the buyer."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(scan, 0, start)), default=0)
+    return _CONDITION.search(scan, sentence_start, start) is not None
 
 
 def _negated(scan: str, start: int) -> bool:

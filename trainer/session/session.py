@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.actors.base import Actor, ActorError, Decision, SpeakRequest
 from trainer.clock import now
 from trainer.content.models import Persona, Scenario
-from trainer.reading.tactics import Classification, TurnContext, classify
+from trainer.reading.turn import TurnReading, read_turn
 from trainer.session.commands import Mode
-from trainer.session.director import BuyerState, Director, Reading
+from trainer.session.director import BuyerState, Director
+from trainer.session.replay import context_for, replay
 from trainer.store.base import Store
 from trainer.transcript import MAX_TURN_CHARS, Transcript, Turn
-from trainer.vocabulary import Label, Outcome, Tactic
+from trainer.vocabulary import Outcome
 
 __all__ = [
     "BuyerChunk",
@@ -35,8 +36,6 @@ __all__ = [
     "TraineeRead",
 ]
 
-Classifier = Callable[[str, TurnContext], Classification]
-
 
 class SessionError(Exception):
     """Something the trainee asked for that the session cannot do now."""
@@ -45,7 +44,7 @@ class SessionError(Exception):
 @dataclass(frozen=True)
 class TraineeRead:
     turn_index: int
-    classification: Classification
+    reading: TurnReading
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,6 @@ class Session:
     mode: Mode = Mode.PRACTICE
     rubric: str | None = None
     content_hashes: dict[str, str | None] | None = None
-    classifier: Classifier = classify
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     started: str = field(default_factory=now)
     assignment_id: int | None = None  # the assignment this session is an attempt at
@@ -166,19 +164,18 @@ class Session:
             )
         if self.ended:
             raise SessionError("the conversation has ended: undo, rewind or restart to go on")
-        context = self._context()
-        classification = self.classifier(text, context)
+        reading = read_turn(text, context_for(self.scenario, self.persona, self.turns, self.state))
         turn = Turn(
             role="trainee",
             text=text,
             at=now(),
-            label=classification.label.value,
-            tactics=[t.value for t in classification.tactics],
-            reading=classification.to_record(),
+            label=reading.label.value,
+            tactics=[t.value for t in reading.tactics.tactics],
+            reading=reading.to_record(),
         )
         self._append(turn)
-        yield TraineeRead(len(self.turns) - 1, classification)
-        self._pending = self.director.step(self.state, _reading(turn))
+        yield TraineeRead(len(self.turns) - 1, reading)
+        self._pending = self.director.step(self.state, reading)
         async for event in self._voice():
             yield event
 
@@ -229,17 +226,6 @@ class Session:
         yield BuyerLine(len(self.turns) - 1, turn, state, decision)
         if state.outcome is not None:
             yield Ended(state.outcome)
-
-    def _context(self) -> TurnContext:
-        assert self.state is not None
-        last_buyer = next((t.text for t in reversed(self.turns) if t.role == "buyer"), "")
-        current = self.state.current
-        category = None
-        if current is not None:
-            category = next(o.category for o in self.scenario.objections if o.id == current.id)
-        return TurnContext(
-            buyer_line=last_buyer, objection_open=current is not None, category=category
-        )
 
     def _append(self, turn: Turn) -> None:
         self.turns.append(turn)
@@ -295,7 +281,6 @@ class Session:
             mode=self.mode,
             rubric=self.rubric,
             content_hashes=self.content_hashes,
-            classifier=self.classifier,
             assignment_id=self.assignment_id,
         )
         fresh.turns = list(kept)
@@ -306,20 +291,10 @@ class Session:
         return fresh
 
     def _replay(self) -> None:
-        """Rebuild the buyer's state from the turns kept. State is derived, never
-        stored as truth: the director is deterministic given the readings."""
-        state, decision = self.director.start()
-        pending: tuple[BuyerState, Decision] | None = (state, decision)
-        self.state = None
-        for turn in self.turns:
-            if turn.role == "buyer":
-                assert pending is not None
-                self.state = pending[0]
-                pending = None
-            else:
-                assert self.state is not None
-                pending = self.director.step(self.state, _reading(turn))
-        self._pending = pending
+        """Rebuild the buyer's state from the turns kept."""
+        walked = replay(self.director, self.persona, self.turns)
+        self.state = walked.state
+        self._pending = walked.pending
 
     def finish(self) -> Transcript:
         """End the session here (the trainee typed /end, or the buyer ended it)."""
@@ -369,8 +344,3 @@ class Session:
         if session.turns:
             session._replay()
         return session
-
-
-def _reading(turn: Turn) -> Reading:
-    tactics = frozenset(Tactic(t) for t in (turn.tactics or []) if t in Tactic._value2member_map_)
-    return Reading(Label(turn.label or "neutral"), tactics, turn.text)

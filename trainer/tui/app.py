@@ -156,6 +156,12 @@ class TrainerApp(App[None]):
                 self.pop_screen()
         self.push_screen(SessionScreen(session))
 
+    def show_scorecard(self, session: Session, transcript: Transcript, card: Scorecard) -> None:
+        """Replace the session with its scorecard."""
+        from trainer.tui.scorecard_screen import ScorecardScreen
+
+        self.switch_screen(ScorecardScreen(session, transcript, card))
+
     def finish(self, session: Session) -> tuple[Transcript, Scorecard]:
         """End the session, grade it with its rubric and save the result."""
         from trainer.practice.factory import finish_and_grade

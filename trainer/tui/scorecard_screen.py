@@ -164,7 +164,9 @@ class ScorecardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Scorecard · " + plain(self.session.scenario.title)
         self.sub_title = (
-            ("exam" if self.session.exam else "practice") + " · " + plain(self.session.trainee or "")
+            ("exam" if self.session.exam else "practice")
+            + " · "
+            + plain(self.session.trainee or "")
         )
         self.query_one("#criteria").border_title = "Criteria and evidence"
         turns = self.query_one("#turns", OptionList)

@@ -125,7 +125,9 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         session = self.session
         self.title = plain(session.scenario.title)
-        self.sub_title = ("exam" if session.exam else "practice") + " · " + plain(session.trainee or "")
+        self.sub_title = (
+            ("exam" if session.exam else "practice") + " · " + plain(session.trainee or "")
+        )
         self.query_one("#chat").border_title = "Conversation"
         self.query_one("#panel").border_title = "Buyer"
         self._chat().anchor()
@@ -247,7 +249,7 @@ class SessionScreen(Screen[None]):
             )
             if not self.session.exam:
                 # The tactics and words that decided the label, so the one line says why.
-                c = event.classification
+                c = event.reading.tactics
                 pressure = c.label.value == "pressure"
                 deciding = [f for f in c.findings if f.tactic.is_pressure == pressure]
                 tactics = list(dict.fromkeys(f.tactic.value for f in deciding))
@@ -428,10 +430,8 @@ class SessionScreen(Screen[None]):
                 f"Nothing to grade yet: answer {self.buyer} first. Esc goes back Home (saved)."
             )
             return
-        from trainer.tui.scorecard_screen import ScorecardScreen
-
         transcript, card = self.trainer.finish(session)
-        self.app.switch_screen(ScorecardScreen(session, transcript, card))
+        self.trainer.show_scorecard(session, transcript, card)
 
     def action_leave(self) -> None:
         self.workers.cancel_group(self, "buyer")

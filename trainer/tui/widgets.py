@@ -146,10 +146,13 @@ def _bar(value: int, width: int = 12) -> Text:
     return bar
 
 
-STATUS_WORDS = {
+# Each objection's stage in the tracker: buttoned up step by step.
+STAGE_WORDS = {
     "raised": ("●", "raised", "yellow"),
-    "uncovered": ("◐", "explored", "cyan"),
-    "resolved": ("✔", "resolved", "green"),
+    "explored": ("◔", "explored", "yellow"),
+    "uncovered": ("◑", "real reason out", "cyan"),
+    "answered": ("◕", "answered", "cyan"),
+    "confirmed": ("✔", "buttoned up", "green"),
 }
 
 
@@ -189,10 +192,10 @@ def buyer_panel_text(
     else:
         pending = 0
         for objection in state.objections:
-            if objection.status == "pending":
+            if objection.stage == "pending":
                 pending += 1
                 continue
-            mark, word, style = STATUS_WORDS[objection.status]
+            mark, word, style = STAGE_WORDS[objection.stage]
             text.append(f"{mark} ", style=style)
             text.append(humanize(categories.get(objection.id, objection.id)))
             text.append(f"  {word}\n", style=style)

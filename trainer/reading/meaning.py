@@ -1,0 +1,327 @@
+"""What a trainee turn is about and what it does beyond its tactics.
+
+Which of the scenario's concerns it touches (the surface objection, the
+hidden root cause, what would answer it); whether it responds to the
+buyer's last line; whether it proposes something, and how concretely;
+whether it checks that an answer lands or asks for a next step. And the
+things that move nothing forward, which the buyer notices: repeating an
+earlier line, listing keywords, pasting a paragraph of every good phrase,
+small talk, and lines that would fit any buyer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from trainer.reading.context import TurnContext
+from trainer.reading.words import STOP, content_terms, is_generic, is_stock, words
+from trainer.vocabulary import CONSULTATIVE_TACTICS, Tactic
+
+__all__ = ["EMPTY", "Mark", "Meaning", "offered_phrases", "read_meaning"]
+
+_FLAGS = re.IGNORECASE
+
+
+class Mark(StrEnum):
+    """What a turn does, besides its tactics."""
+
+    QUESTION = "question"  # asks the buyer something real
+    PROPOSAL = "proposal"  # puts something on the table: "what if we...", an option
+    CONCRETE = "concrete"  # with numbers, durations, scope or names
+    CONFIRM = "confirm"  # checks that an answer lands: "would that cover it?"
+    NEXT_STEP = "next_step"  # asks for a concrete next step
+    RESPONDS = "responds"  # takes up what the buyer just said
+    REPEAT = "repeat"  # says again what the trainee already said
+    KEYWORDS = "keywords"  # a list of words rather than sentences
+    PASTED = "pasted"  # a paragraph of every good phrase at once
+    SMALL_TALK = "small_talk"  # talk that is not about the sale
+    GENERIC = "generic"  # would fit any buyer: nothing of this one in it
+
+
+# Marks that mean the turn moved nothing forward, whatever else it has.
+EMPTY = frozenset({Mark.REPEAT, Mark.KEYWORDS, Mark.PASTED, Mark.SMALL_TALK, Mark.GENERIC})
+
+# Proposals the tactic phrases do not already read as an option: "I'll pull
+# twelve months of your data", "Pilot one depot for sixty days".
+_PROPOSAL = re.compile(
+    r"\bi(?:'ll|'d|\s+will|\s+would|\s+can|\s+could)\s+(?!be\b|see\b|understand\b|imagine\b"
+    r"|tell\b|admit\b|hear\b|relate\b|appreciate\b|only\b|assure\b|promise\b|guarantee\b"
+    r"|totally\b|completely\b|definitely\b|say\b|bet\b|agree\b|ask\b|need\b|love\b|hate\b"
+    r"|want\b|like\b|think\b|get\s+it\b)\w+"
+    r"|\byou'?d\s+(?:get|see|have|keep|only|pay|decide|be\s+able)\b"
+    r"|\byou\s+(?:would|will|could)\s+(?:get|see|have|keep|only|pay|decide)\b"
+    r"|(?:^|[.!?:;]\s+)(?:pilot|start|try|run|keep|leave|take|phase|split|begin|use|bring|put"
+    r"|give|book|bring)\s+\w+"
+    r"|\b(?:a|short|small)\s+(?:pilot|trial)\b|\bwould\s+it\s+help\s+if\b",
+    _FLAGS,
+)
+# A question about the answer just given: "Would that cover it?", "Does that
+# sound fair?", "Is that closer?", "Would a plan like that feel manageable?"
+_CONFIRM = re.compile(
+    r"(?:^|[,;:]\s*)\W*(?:(?:and|so|then|honestly|okay|ok)\W+)?(?:would|does|do|did|will|could|can"
+    r"|is|might)\s+(?:that|this|it|those|these|any\s+of\s+that|all\s+(?:of\s+)?that)\b"
+    # "Would usage data you can check answer the worry about ...?"
+    r"|^\W*(?:would|does|do|will|could|can|is)\b.{0,80}?\b(?:answer|cover|address|solve|settle"
+    r"|ease|fix|take\s+care\s+of|deal\s+with|put\s+\w+\s+to\s+rest|resolve)\w*\b"
+    r"|^\W*(?:would|does|do|will|could|can)\b.{0,80}?\bmake\s+(?:\w+\s+){0,5}?(?:answerable"
+    r"|easier|workable|possible|defensible|comfortable|manageable|sense|worth)\b"
+    r"|\b(?:would|does|do|could|is)\s+(?:a|an|the|that|this)\s+[\w-]+(?:\s+[\w-]+)?\s+like\s+(?:that|this)\b"
+    r"|\bam\s+i\s+(?:right|off|close|missing)|\bis\s+that\s+(?:closer|fair|right|it|the\s+real)"
+    r"|\bdid\s+i\s+(?:get|understand|hear)|\bhow\s+(?:does|would)\s+that\s+(?:sound|sit|land|feel)"
+    r"|\bwhat\s+would\s+(?:that|this)\s+(?:need|have)\s+to\b|\bwhat'?s\s+missing\b"
+    r"|\bwhat\s+do\s+you\s+think\s+of\s+(?:that|this)\b",
+    _FLAGS,
+)
+_NEXT_STEP_WORDS = re.compile(
+    r"\b(?:call|calls|meeting|meet|calendar|minutes|session|demo|walk\s*through|go\s+through"
+    r"|sit\s+down|set(?:ting)?\s+up|schedul\w*|book(?:ing)?|send(?:ing)?|kick\s*off|get\s+started"
+    r"|go\s+ahead|move\s+ahead|introduc\w*|invit\w*|join|talk\s+to|speak\s+with|loop\s+in"
+    r"|start|begin|sign|list(?:ing)?|next\s+week|tomorrow|monday|tuesday|wednesday|thursday"
+    r"|friday|this\s+week|first\s+step|next\s+step|proceed|introduce|intro|visit|come\s+by"
+    r"|pencil|slot|draft|write\s+(?:it|that|up)|in\s+writing|proposal|summary|one-?pager"
+    r"|net\s+sheet|plan|pilot|phase\s+one|trial|workshop|review)\b",
+    _FLAGS,
+)
+# A question that asks the buyer to do something with the seller.
+_ASKS = re.compile(
+    r"\b(?:would|could|can|shall|should|will|do|are)\s+(?:you|we|i)\b|\bwant\s+(?:me\s+)?to\b"
+    r"|\bwhich\s+(?:next\s+step|day|time|one|works)"
+    r"|\bwhen\s+(?:would|could|can|shall|should)\b|\bwould\s+it\s+(?:make\s+sense|help)\b"
+    r"|\bnext\s+step\b|\bhappy\s+to\b|\bwilling\s+to\b"
+    r"|\bis\s+there\s+a\s+(?:time|day|slot|good\s+time|morning|afternoon|week)\b"
+    r"|\bwhat\s+(?:time|day|date)s?\b|\bwhen\s+(?:works|suits|is\s+good|are\s+you\s+free)\b",
+    _FLAGS,
+)
+_SMALL_TALK = re.compile(
+    r"\b(?:the\s+game|games|weather|weekend|holiday|holidays|vacation|golf|coffee|commute|traffic"
+    r"|football|baseball|basketball|soccer|hockey|movie|movies|netflix|restaurant|lunch"
+    r"|dinner|beer|wine|fishing|hobby|hobbies|fascinating|music|concert|birthday|pets?|dogs?"
+    r"|gym|marathon|hike|hiking|trails?|team\s+won|playoffs"
+    r"|season\s+opener|sunny|rain|rainy|snowing|cold\s+out|hot\s+out|how\s+are\s+you"
+    r"|how'?s\s+(?:it\s+going|your\s+day|things|business|everything|life|the\s+family))\b",
+    _FLAGS,
+)
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:what|whats|how|hows|why|which|when|where|who|is|are|was|were|do|does|did|can|could"
+    r"|would|will|should|have|has|had|may|might)\b",
+    _FLAGS,
+)
+_NUMBER = re.compile(
+    r"\$\s?\d[\d,.]*\s*(?:k|m|million|thousand)?|\b\d+(?:[.,]\d+)?\s*%?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|ninety|hundred|half|a\s+couple\s+of|a\s+few)\b",
+    _FLAGS,
+)
+_UNIT = re.compile(
+    r"\s*(?:-\s*)?(?:(?:day|week|month|year|quarter|hour|minute|depot|clinic|site|plant|studio"
+    r"|location|store|office|team|seat|user|truck|agent|reference|customer|call|job|lead"
+    r"|workshop|session|visit|property|propert(?:y|ies)|unit|dispatcher|tech|technician)s?\b"
+    r"|percent\b|%|k\b|grand\b)",
+    _FLAGS,
+)
+_NAME = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]{2,})\b")
+_NOT_NAMES = frozenset(
+    """I I'm I'd I'll Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Black Christmas
+    Google Facebook Microsoft Zoom Excel CEO CFO CIO COO IT""".split()
+)
+_SEGMENTS = re.compile(r"[,;/?!.]|\band\b|\bor\b", _FLAGS)
+
+
+@dataclass(frozen=True)
+class Meaning:
+    marks: frozenset[Mark] = frozenset()
+    surface: frozenset[str] = frozenset()  # objections whose surface the turn is about
+    root: frozenset[str] = frozenset()  # ... whose hidden root cause it touches
+    asked: frozenset[str] = frozenset()  # ... its questions ask about (surface or root)
+    answer: dict[str, int] = field(default_factory=dict)  # ... and how many answer terms
+    offered: tuple[str, ...] = ()  # what the turn put on the table, in its own words
+
+    @property
+    def about(self) -> frozenset[str]:
+        return self.surface | self.root | frozenset(self.answer)
+
+    @property
+    def empty(self) -> bool:
+        """Moves nothing forward: repeated, keywords, pasted, small talk or generic."""
+        return bool(self.marks & EMPTY)
+
+    def has(self, mark: Mark) -> bool:
+        return mark in self.marks
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;:])\s+", text.strip()) if s]
+
+
+# A question asked without a question mark: "I'm curious what's hardest to keep up with."
+_INDIRECT = re.compile(
+    r"\b(?:i'?m\s+curious|i\s+wonder|i'?d\s+(?:love|like)\s+to\s+(?:know|hear|understand)"
+    r"|help\s+me\s+understand|tell\s+me\s+(?:about|how|what|why|more|a\s+bit)|walk\s+me\s+through"
+    r"|can\s+you\s+share)\b",
+    _FLAGS,
+)
+
+
+def _questions(text: str) -> list[str]:
+    return [s for s in _sentences(text) if s.rstrip().endswith("?") or _INDIRECT.search(s)]
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _keyword_list(text: str, tokens: list[str]) -> bool:
+    """Mostly short fragments split by commas and question marks: a list of words."""
+    if len(tokens) < 4:
+        return False
+    pieces = [p.strip() for p in _SEGMENTS.split(text) if p and p.strip()]
+    short = [p for p in pieces if 0 < len(p.split()) <= 3]
+    fragment_words = sum(len(p.split()) for p in short)
+    return len(short) >= 4 and fragment_words >= 0.6 * len(tokens)
+
+
+def offered_phrases(text: str) -> tuple[str, ...]:
+    """Numbers with what they count ("60 days", "one depot", "$2,000") and the
+    names of people the turn brings in, in order, at most four."""
+    found: list[str] = []
+    for m in _NUMBER.finditer(text):
+        unit = _UNIT.match(text, m.end())
+        if unit or m.group().startswith("$") or m.group().rstrip().endswith("%"):
+            end = unit.end() if unit else m.end()
+            if unit and "-" in unit.group():
+                # "a six-month pilot": the unit describes the next word; take it too.
+                for _ in range(2):
+                    noun = re.match(r"\s+([a-z]+)", text[end:])
+                    if not noun or noun.group(1).lower() in STOP:
+                        break
+                    end += noun.end()
+            phrase = text[m.start() : end].strip(" -")
+            if phrase and phrase.lower() not in (f.lower() for f in found):
+                found.append(phrase)
+    for m in _NAME.finditer(text):
+        if m.group(1) not in _NOT_NAMES and m.group(1) not in found:
+            found.append(m.group(1))
+    return tuple(found[:4])
+
+
+def read_meaning(
+    text: str, tactics: Sequence[Tactic], context: TurnContext | None = None
+) -> Meaning:
+    """Read what a turn is about and does. `tactics` are the tactics already
+    found in it (tactics.classify), which say a good deal about its form."""
+    ctx = context or TurnContext()
+    found = set(tactics)
+    tokens = words(text)
+    terms = content_terms(text)
+    distinct = set(terms)
+    specific_terms = {t for t in distinct if not is_generic(t)}
+    marks: set[Mark] = set()
+
+    questions = _questions(text)
+    asking = {Tactic.OPEN_QUESTION, Tactic.CLARIFY_ROOT_CAUSE, Tactic.SUMMARIZE_CHECK}
+    if questions and (
+        found & asking or any(_QUESTION_WORD.search(q) or _INDIRECT.search(q) for q in questions)
+    ):
+        marks.add(Mark.QUESTION)
+    if _PROPOSAL.search(text) or found & {
+        Tactic.OFFER_OPTIONS,
+        Tactic.HONEST_PROOF,
+        Tactic.VALUE_REFRAME,
+    }:
+        marks.add(Mark.PROPOSAL)
+    statements = " ".join(s for s in _sentences(text) if not s.rstrip().endswith("?"))
+    offered = offered_phrases(text)
+    if any(_CONFIRM.search(q) for q in questions) or Tactic.SUMMARIZE_CHECK in found and questions:
+        marks.add(Mark.CONFIRM)
+    asking_next = [q for q in questions if _ASKS.search(q) and _NEXT_STEP_WORDS.search(q)]
+    if Tactic.PERMISSION_NEXT_STEP in found or asking_next:
+        marks.add(Mark.NEXT_STEP)
+
+    surface: set[str] = set()
+    root: set[str] = set()
+    asked: set[str] = set()
+    answer: dict[str, int] = {}
+    topics = ctx.topics
+    # A real question (not small talk) asks about what the turn is about: "Darnell
+    # owns half. How does he feel about it?" asks about Darnell.
+    real_questions = [q for q in questions if not _SMALL_TALK.search(q)]
+    if topics is not None:
+        said = {t for t in content_terms(statements) if not is_generic(t)}
+        for ident, concern in topics.concerns.items():
+            if specific_terms & concern.surface:
+                surface.add(ident)
+            if specific_terms & concern.root:
+                root.add(ident)
+            hits = specific_terms & concern.answer
+            if hits:
+                answer[ident] = len(hits)
+            # Saying in plain statements what would answer the concern is a
+            # proposal, whatever its grammar: "Then we carry it. One clinic..."
+            if len(said & concern.answer) >= 3:
+                marks.add(Mark.PROPOSAL)
+        if real_questions:
+            asked = surface | root
+    # Concrete: numbers and what they count, names, or two particular things
+    # of the scenario's (not only "a pilot" or "references").
+    particular = {t for t in specific_terms if not is_stock(t)}
+    scenario_terms = topics.specific if topics is not None else frozenset()
+    counted = [o for o in offered if not o[:1].isupper() or o[:1] == "$" or o[:1].isdigit()]
+    if counted or len(particular & scenario_terms) >= 3:
+        marks.add(Mark.CONCRETE)
+
+    buyer_terms = {t for t in content_terms(ctx.buyer_line) if not is_generic(t)}
+    on_table = ctx.current is not None and (
+        ctx.current in surface or ctx.current in root or ctx.current in answer
+    )
+    if specific_terms & buyer_terms or on_table:
+        marks.add(Mark.RESPONDS)
+
+    # --- what moves nothing forward -------------------------------------------
+    normalized = " ".join(tokens)
+    for earlier in ctx.earlier:
+        before = words(earlier)
+        if not before:
+            continue
+        if " ".join(before) == normalized or (
+            len(distinct) >= 3
+            and _overlap(distinct, set(content_terms(earlier))) >= 0.6
+            and _overlap(set(tokens), set(before)) >= 0.6
+        ):
+            marks.add(Mark.REPEAT)
+            break
+    if _keyword_list(text, tokens):
+        marks.add(Mark.KEYWORDS)
+    consultative = found & CONSULTATIVE_TACTICS
+    generic_share = 1 - len(specific_terms) / len(distinct) if distinct else 1.0
+    if (len(questions) >= 3 and len(consultative) >= 4) or (
+        len(consultative) >= 5 and len(tokens) >= 45 and generic_share >= 0.4
+    ):
+        marks.add(Mark.PASTED)
+    known = scenario_terms | {t for line in ctx.buyer_said for t in content_terms(line)}
+    mentions = (specific_terms & known) if topics is not None else specific_terms
+    if _SMALL_TALK.search(text) and not (surface or root or answer):
+        marks.add(Mark.SMALL_TALK)
+    elif (
+        not mentions
+        and not offered
+        and topics is not None
+        and not marks & {Mark.CONFIRM, Mark.NEXT_STEP}
+    ):
+        # A check or an ask for a next step is about what came before it; any
+        # other line with nothing of this buyer in it would fit every buyer.
+        marks.add(Mark.GENERIC)
+    if marks & {Mark.KEYWORDS, Mark.PASTED}:
+        # A list of every word is not a proposal, however many it names.
+        marks -= {Mark.PROPOSAL, Mark.CONCRETE, Mark.CONFIRM}
+    return Meaning(
+        marks=frozenset(marks),
+        surface=frozenset(surface),
+        root=frozenset(root),
+        asked=frozenset(asked),
+        answer=answer,
+        offered=offered,
+    )
