@@ -1,6 +1,11 @@
 """How well the offline tactic detector reads trainee turns, and how fast.
 
-    .venv/bin/python benchmarks/detector_accuracy.py [FILE.jsonl ...]
+    .venv/bin/python benchmarks/detector_accuracy.py [FILE.jsonl ...] [--brief]
+
+--brief prints one summary line per set: label accuracy, pressure recall, and
+pressure recall again with a listening phrase put in front of every pressure
+reply ("I hear you, and that's fair. ..."), which must not drop: polite words
+in front of a push do not make it consultative.
 
 With no files it measures the dev set and the holdout set, each on its own.
 The holdout set was written before the detector and is never tuned against:
@@ -140,14 +145,38 @@ def throughput(examples: list[dict], contexts: list[TurnContext]) -> float:
     return len(batch) / best
 
 
+PREFIX = "I hear you, and that's fair. "
+
+
+def summary(path: Path) -> None:
+    examples = load(path)
+    contexts = [context_of(e) for e in examples]
+    results = [classify(e["reply"], c) for e, c in zip(examples, contexts, strict=True)]
+    correct = sum(r.label.value == e["label"] for e, r in zip(examples, results, strict=True))
+    pressure = [(e, c) for e, c in zip(examples, contexts, strict=True) if e["label"] == "pressure"]
+    found = sum(classify(e["reply"], c).label is Label.PRESSURE for e, c in pressure)
+    prefixed = sum(classify(PREFIX + e["reply"], c).label is Label.PRESSURE for e, c in pressure)
+    neutral = sum(r.label is Label.NEUTRAL for r in results)
+    print(
+        f"{path.name:<32} n={len(examples):<4} accuracy {ratio(correct, len(examples))}  "
+        f"pressure recall {ratio(found, len(pressure))}, with a listening prefix "
+        f"{ratio(prefixed, len(pressure))}  read neutral {ratio(neutral, len(examples))}"
+    )
+
+
 def main(argv: list[str]) -> int:
+    brief = "--brief" in argv
+    argv = [a for a in argv if a != "--brief"]
     paths = [Path(a).resolve() for a in argv] or list(DEFAULT_FILES)
     for path in paths:
         if not path.is_file():
             print(f"no such file: {path}", file=sys.stderr)
             return 2
     for path in paths:
-        report(path)
+        if brief:
+            summary(path)
+        else:
+            report(path)
     return 0
 
 

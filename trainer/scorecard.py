@@ -15,12 +15,14 @@ from pydantic import BaseModel, ConfigDict
 
 __all__ = [
     "Alternative",
+    "Check",
     "CriterionScore",
     "Evidence",
     "FindingQuote",
     "GateResult",
     "JudgeAudit",
     "Scorecard",
+    "StageResult",
     "TurnGrade",
 ]
 
@@ -34,6 +36,17 @@ class Evidence(_Model):
     quote: str
     tactic: str | None = None
     effect: Literal["+", "-"] | None = None
+    stage: str | None = None  # the step of an objection these words took (explored, ...)
+
+
+class Check(_Model):
+    """One yes/no question of a criterion, answered with the words that settle it."""
+
+    check: str
+    passed: bool
+    objection: str | None = None
+    turn: int | None = None
+    quote: str | None = None
 
 
 class CriterionScore(_Model):
@@ -44,6 +57,17 @@ class CriterionScore(_Model):
     level: Literal["strong", "developing", "weak"]
     descriptor: str
     evidence: list[Evidence]
+    checks: list[Check] = []
+
+
+class StageResult(_Model):
+    """How far one objection got, and the trainee turn that took it each step."""
+
+    objection: str
+    category: str | None = None
+    stage: str  # raised, explored, uncovered, answered or confirmed
+    checked: bool = True  # confirmed by asking, not only by moving on
+    reached: dict[str, int] = {}
 
 
 class FindingQuote(_Model):
@@ -61,6 +85,8 @@ class TurnGrade(_Model):
     tactics: list[str]
     evidence: str  # the deciding quotes joined, for readers of the first version
     findings: list[FindingQuote] = []  # the same words, each with where it stands
+    marks: list[str] = []  # what else the turn did (a proposal, a repeat, ...)
+    about: list[str] = []  # the objections it was about
     grader: str = "offline"
     # Set when a judge could not grade this turn: never a made-up label.
     unscored: str | None = None
@@ -76,10 +102,13 @@ class GateResult(_Model):
 
 
 class Alternative(_Model):
+    """A better line for one turn: what would have moved that moment forward."""
+
     turn: int
     said: str
     instead: str
-    source: Literal["model_answer", "coach"]
+    source: Literal["example", "model_answer", "coach"]
+    why: str | None = None
 
 
 class JudgeAudit(_Model):
@@ -102,6 +131,7 @@ class Scorecard(_Model):
     gates: list[GateResult] = []
     alternatives: list[Alternative] = []
     missed: list[str] = []
+    stages: list[StageResult] = []
     notes: list[str] = []
     scenario: str | None = None
     transcript: str | None = None  # the transcript's id, or where it came from

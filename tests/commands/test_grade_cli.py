@@ -44,7 +44,7 @@ def test_json_scorecard_contract(tmp_path, capsys):
         for ev in criterion["evidence"]:
             assert ev["quote"] in TURNS[ev["turn"]]["text"]
     assert (
-        card["alternatives"][0]["turn"] == 1 and card["alternatives"][0]["source"] == "model_answer"
+        card["alternatives"][0]["turn"] == 1 and card["alternatives"][0]["source"] == "example"
     )
 
 

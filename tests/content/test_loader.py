@@ -121,7 +121,7 @@ def test_control_characters_in_text_are_refused(tmp_path):
 
 def test_rubric_weights_must_sum_to_100(tmp_path):
     text = (ROOT / "rubrics" / "consultative-vs-pressure.yaml").read_text()
-    _, errors, _ = load(tmp_path, text.replace("weight: 30", "weight: 35"), Rubric, "r.yaml")
+    _, errors, _ = load(tmp_path, text.replace("weight: 25", "weight: 30", 1), Rubric, "r.yaml")
     assert any("sum to 100, not 105" in e.message for e in errors)
 
 

@@ -120,12 +120,19 @@ def test_scoring_a_turn_is_fast() -> None:
 
 @pytest.mark.parametrize("name", ALL_FILES)
 def test_the_fallback_only_decides_turns_the_phrases_leave_neutral(name: str) -> None:
+    """...or that hold nothing but courtesy words ("I hear you"), which it reads
+    past: then it may add one pressure finding, never anything else."""
+    courtesy = {Tactic.ACKNOWLEDGE, Tactic.EMPATHIZE}
     for example in load(name):
         text, context = example["reply"], context_of(example)
         phrases = classify(text, context, fallback=False)
         result = classify(text, context)
         check_findings(text, result)
-        if phrases.label is not Label.NEUTRAL:
+        if phrases.label is not Label.NEUTRAL and set(phrases.tactics) <= courtesy:
+            added = set(result.findings) - set(phrases.findings)
+            assert set(phrases.findings) <= set(result.findings), example["id"]
+            assert len(added) <= 1 and all(f.tactic.is_pressure for f in added), example["id"]
+        elif phrases.label is not Label.NEUTRAL:
             assert result == phrases, example["id"]
         elif result.label is not Label.NEUTRAL:
             (finding,) = result.findings

@@ -7,7 +7,7 @@ line number rather than a silently ignored setting.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -196,11 +196,23 @@ class Levels(Strict):
     weak: Line
 
 
+# What a criterion measures besides tactics: how far each objection got (every
+# raised objection explored, its real concern uncovered, answered, the answer
+# checked), whether the buyer agreed to a next step the trainee asked for, or
+# how many turns took up what the buyer had just said.
+Measure = Literal["explored", "uncovered", "answered", "confirmed", "next_step", "responds"]
+
+
 class Criterion(Strict):
     id: Slug
     title: Line
     weight: Annotated[int, Field(ge=1, le=100)]
-    # Turns that must show a rewarded tactic for full marks on this criterion.
+    measures: Measure | None = None
+    # The yes/no question a trainee reads for each objection, e.g. "Did you ask
+    # about {objection} itself before answering it?"; {objection} names it.
+    check: Line | None = None
+    # Turns that must show a rewarded tactic for full marks on this criterion
+    # (with `measures`, tactics adjust the score within what was measured).
     target: Annotated[int, Field(ge=1, le=20)] = 2
     rewards: list[Tactic] = []
     penalises: list[Tactic] = []
@@ -208,8 +220,11 @@ class Criterion(Strict):
 
     @model_validator(mode="after")
     def _has_tactics(self) -> Criterion:
-        if not self.rewards and not self.penalises:
-            raise ValueError("a criterion needs at least one tactic under rewards or penalises")
+        if not self.rewards and not self.penalises and self.measures is None:
+            raise ValueError(
+                "a criterion needs something to score: measures, or tactics under rewards "
+                "or penalises"
+            )
         both = set(self.rewards) & set(self.penalises)
         if both:
             raise ValueError(f"tactic(s) both rewarded and penalised: {sorted(both)}")

@@ -52,4 +52,5 @@ def grade_transcript(
     chosen = choose_rubric(library, transcript, rubric)
     if judge is not None:
         return judge.grade(transcript, chosen, scenario, source=source)
-    return grade(transcript, chosen, scenario, source=source, reread=reread)
+    persona = library.personas.get(scenario.persona) if scenario else None
+    return grade(transcript, chosen, scenario, persona=persona, source=source, reread=reread)

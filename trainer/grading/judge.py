@@ -20,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from trainer.content.models import Rubric, Scenario
 from trainer.content.templates import render
-from trainer.grading.scoring import classify_turns, grade
+from trainer.grading.facts import gather
+from trainer.grading.scoring import grade
 from trainer.llm import ModelError, ModelOptions, complete
 from trainer.reading.tactics import Classification, Finding
 from trainer.scorecard import FindingQuote, JudgeAudit, Scorecard, TurnGrade
@@ -169,7 +170,7 @@ def combine(
     messages: list[dict[str, str]],
     raw: str | None,
 ) -> Scorecard:
-    offline = classify_turns(transcript, scenario)
+    offline = [(t.index, t.reading.tactics) for t in gather(transcript, scenario).turns]
     by_turn: dict[int, JudgeTurn] = {}
     if reply is not None:
         for entry in reply.turns:

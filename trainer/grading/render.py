@@ -27,7 +27,9 @@ def format_scorecard(
         if not short:
             for ev in criterion.evidence[:6]:
                 sign = ev.effect or " "
-                lines.append(f'      {sign} turn {ev.turn} {ev.tactic}: "{_excerpt(ev.quote, 60)}"')
+                lines.append(
+                    f'      {sign} turn {ev.turn} {ev.tactic or ev.stage}: "{_excerpt(ev.quote, 60)}"'
+                )
     for gate in card.gates:
         if not gate.passed:
             turns = ", ".join(str(e.turn) for e in gate.evidence)

@@ -1,122 +1,238 @@
-"""Rubric scoring: from per-turn tactics to a Scorecard that explains itself.
+"""Rubric scoring: from the facts of a conversation to a Scorecard that agrees
+with itself.
+
+Most of a grade is substance: how far each objection got (explored,
+uncovered, answered, confirmed), whether the buyer agreed to a next step the
+trainee asked for, and how many turns took up what the buyer had just said
+(see facts.py). Tactics add or subtract within that: rewarded tactics count
+only in consultative turns that moved something forward, and the same
+rewarded words said again in another turn count once; penalised tactics
+count wherever they appear. Every point cites the turn and the words behind
+it, and levels, checks and missed opportunities come from the same facts.
 
 Deterministic: the same transcript and rubric give the same scorecard, byte
-for byte. Rewarded tactics count only in turns read as consultative (empathy
-words in front of a pressure move earn nothing); penalised tactics count
-wherever they appear. Every point cites the turn and the words behind it.
+for byte.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Sequence
 
-from trainer.content.models import Rubric, Scenario
-from trainer.grading.advice import INSTEAD
-from trainer.reading.context import TurnContext
-from trainer.reading.tactics import Classification, classify
-from trainer.reading.turn import from_record
+from trainer.content.models import Criterion, Persona, Rubric, Scenario
+from trainer.grading.advice import better_lines
+from trainer.grading.facts import GradeFacts, TurnFacts, gather
+from trainer.reading.meaning import Mark
+from trainer.reading.tactics import Classification
 from trainer.scorecard import (
-    Alternative,
+    Check,
     CriterionScore,
     Evidence,
     FindingQuote,
     GateResult,
     Scorecard,
+    StageResult,
     TurnGrade,
 )
 from trainer.transcript import Transcript
-from trainer.vocabulary import Label, Outcome, Tactic
+from trainer.vocabulary import Label, Outcome
 
-__all__ = ["classify_turns", "grade", "score_rubric"]
+__all__ = ["grade", "score_rubric"]
 
 # Each turn showing a penalised tactic costs this share of the criterion.
 PENALTY = 0.5
-OUTCOMES = {o.value for o in Outcome}
+# With `measures`, this share of a criterion is earned by its tactics, the rest by substance.
+TACTIC_SHARE = 0.2
+_WORDS = re.compile(r"\W+")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
-
-def _contexts(transcript: Transcript, scenario: Scenario | None) -> list[tuple[int, TurnContext]]:
-    """The context of each trainee turn: the buyer line before it, and whether a
-    concern was open (from the recorded buyer state when there is one)."""
-    categories = {o.id: o.category for o in scenario.objections} if scenario else {}
-    result: list[tuple[int, TurnContext]] = []
-    buyer_line = ""
-    objection_open = True
-    category = None
-    for index, turn in enumerate(transcript.turns):
-        if turn.role == "buyer":
-            buyer_line = turn.text
-            if turn.state is not None:
-                current = turn.state.current
-                objection_open = current is not None
-                category = categories.get(current) if current else None
-            continue
-        result.append(
-            (
-                index,
-                TurnContext(
-                    buyer_line=buyer_line, objection_open=objection_open, category=category
-                ),
-            )
-        )
-    return result
-
-
-def classify_turns(
-    transcript: Transcript,
-    scenario: Scenario | None = None,
-    classifier: Callable[[str, TurnContext], Classification] = classify,
-    *,
-    reread: bool = False,
-) -> list[tuple[int, Classification]]:
-    """Each trainee turn's reading: the one stored with the turn when the same
-    rules made it, else read again from its words."""
-    readings = []
-    for index, context in _contexts(transcript, scenario):
-        turn = transcript.turns[index]
-        stored = None if reread else from_record(turn.text, turn.reading)
-        readings.append((index, stored.tactics if stored else classifier(turn.text, context)))
-    return readings
-
-
-def _quote(c: Classification, tactic: Tactic) -> str:
-    return next((f.quote for f in c.findings if f.tactic is tactic), "")
+_STAGE_WORDS = {
+    "explored": "asked about",
+    "uncovered": "brought out the real concern behind",
+    "answered": "answered the real concern behind",
+    "confirmed": "checked that the answer landed for",
+}
 
 
 def _level(fraction: float) -> str:
     return "strong" if fraction >= 0.75 else "developing" if fraction >= 0.4 else "weak"
 
 
+def _name(objection: str, category: str | None) -> str:
+    return f"the {category.replace('_', ' ')} objection" if category else "the buyer's concern"
+
+
+def _sentence(text: str, mark: str) -> tuple[int, int]:
+    """The span of the sentence in `text` that carries what a stage needs:
+    a question for exploring, a proposal for answering, the last question for
+    a check or a next step; the whole turn if none stands out."""
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+    if not spans:
+        return 0, len(text)
+    questions = [s for s in spans if text[s[0] : s[1]].rstrip().endswith("?")]
+    if mark in ("explored", "uncovered") and questions:
+        chosen = questions[0]
+    elif mark in ("confirmed", "next_step") and questions:
+        chosen = questions[-1]
+    elif mark == "answered":
+        statements = [s for s in spans if s not in questions] or spans
+        chosen = max(statements, key=lambda s: s[1] - s[0])
+    else:
+        chosen = spans[0]
+    start, end = chosen
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _quote(transcript: Transcript, index: int, mark: str) -> str:
+    text = transcript.turns[index].text
+    start, end = _sentence(text, mark)
+    return text[start:end]
+
+
+# --- one criterion ------------------------------------------------------------
+
+
+def _tactic_part(
+    criterion: Criterion,
+    facts: GradeFacts,
+    tactics: dict[int, Classification],
+) -> tuple[float | None, int, list[Evidence]]:
+    """(rewarded fraction or None without rewards, penalised turns, evidence)."""
+    evidence: list[Evidence] = []
+    rewarded = 0
+    counted: set[str] = set()
+    penalised = 0
+    for turn in facts.turns:
+        c = tactics[turn.index]
+        found = set(c.tactics)
+        if c.label is Label.CONSULTATIVE and not turn.reading.meaning.empty:
+            hits = []
+            for tactic in criterion.rewards:
+                if tactic not in found:
+                    continue
+                quote = next(f.quote for f in c.findings if f.tactic is tactic)
+                key = _WORDS.sub(" ", quote.lower()).strip()
+                if key in counted:
+                    continue  # boilerplate: the same words again earn nothing more
+                counted.add(key)
+                hits.append((tactic, quote))
+            if hits:
+                rewarded += 1
+                evidence += [
+                    Evidence(turn=turn.index, quote=q, tactic=t.value, effect="+") for t, q in hits
+                ]
+        misses = [t for t in criterion.penalises if t in found]
+        if misses:
+            penalised += 1
+            evidence += [
+                Evidence(
+                    turn=turn.index,
+                    quote=next(f.quote for f in c.findings if f.tactic is t),
+                    tactic=t.value,
+                    effect="-",
+                )
+                for t in misses
+            ]
+    fraction = min(1.0, rewarded / criterion.target) if criterion.rewards else None
+    return fraction, penalised, evidence
+
+
+def _measured(
+    criterion: Criterion, facts: GradeFacts, transcript: Transcript
+) -> tuple[float, list[Check], list[Evidence]]:
+    """The substance part of a criterion: a fraction, its checks, its evidence."""
+    measure = criterion.measures
+    checks: list[Check] = []
+    evidence: list[Evidence] = []
+    if measure == "responds":
+        turns = facts.turns
+        responsive = [t for t in turns if t.responsive]
+        for t in responsive:
+            evidence.append(
+                Evidence(
+                    turn=t.index,
+                    quote=_quote(transcript, t.index, "responds"),
+                    effect="+",
+                    stage="responds",
+                )
+            )
+        fraction = len(responsive) / len(turns) if turns else 0.0
+        checks.append(
+            Check(
+                check=criterion.check or "Did each line take up what the buyer had just said?",
+                passed=fraction >= 0.75,
+            )
+        )
+        return fraction, checks, evidence
+    if measure == "next_step":
+        agreed = facts.outcome in (Outcome.AGREED, Outcome.NEXT_STEP)
+        turn = facts.next_step_asked if agreed else None
+        quote = _quote(transcript, turn, "next_step") if turn is not None else None
+        checks.append(
+            Check(
+                check=criterion.check
+                or "Did you ask for a next step, and did the buyer agree to it?",
+                passed=agreed,
+                turn=turn,
+                quote=quote,
+            )
+        )
+        if turn is not None and quote:
+            evidence.append(Evidence(turn=turn, quote=quote, effect="+", stage="next_step"))
+        return (1.0 if agreed else 0.0), checks, evidence
+    assert measure is not None
+    reached = 0
+    for objection in facts.objections:
+        ok = objection.has(measure)
+        turn = objection.reached.get(measure) if ok else None
+        quote = _quote(transcript, turn, measure) if turn is not None else None
+        name = _name(objection.id, objection.category)
+        question = (criterion.check or f"Did you {_STAGE_WORDS[measure]} {{objection}}?").replace(
+            "{objection}", name
+        )
+        checks.append(
+            Check(check=question, passed=ok, objection=objection.id, turn=turn, quote=quote)
+        )
+        if ok:
+            reached += 1
+            if turn is not None and quote:
+                evidence.append(Evidence(turn=turn, quote=quote, effect="+", stage=measure))
+    fraction = reached / len(facts.objections) if facts.objections else 0.0
+    return fraction, checks, evidence
+
+
 def score_rubric(
-    rubric: Rubric, readings: Sequence[tuple[int, Classification]]
+    rubric: Rubric,
+    facts: GradeFacts,
+    transcript: Transcript,
+    tactics: dict[int, Classification],
+    capped: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[list[CriterionScore], list[GateResult]]:
+    """`capped`: criteria a missed opportunity speaks against; they are never
+    shown as strong."""
     criteria: list[CriterionScore] = []
     for criterion in rubric.criteria:
+        rewarded, penalised, tactic_evidence = _tactic_part(criterion, facts, tactics)
+        checks: list[Check] = []
         evidence: list[Evidence] = []
-        rewarded_turns = 0
-        penalised_turns = 0
-        for index, c in readings:
-            found = set(c.tactics)
-            if c.label is Label.CONSULTATIVE:
-                hits = [t for t in criterion.rewards if t in found]
-                if hits:
-                    rewarded_turns += 1
-                    evidence += [
-                        Evidence(turn=index, quote=_quote(c, t), tactic=t.value, effect="+")
-                        for t in hits
-                    ]
-            misses = [t for t in criterion.penalises if t in found]
-            if misses:
-                penalised_turns += 1
-                evidence += [
-                    Evidence(turn=index, quote=_quote(c, t), tactic=t.value, effect="-")
-                    for t in misses
-                ]
-        if criterion.rewards:
-            fraction = min(1.0, rewarded_turns / criterion.target)
+        if criterion.measures is not None:
+            substance, checks, evidence = _measured(criterion, facts, transcript)
+            fraction = substance
+            if rewarded is not None:
+                fraction = substance * ((1 - TACTIC_SHARE) + TACTIC_SHARE * rewarded)
+        elif rewarded is not None:
+            fraction = rewarded
         else:  # a criterion that only penalises starts full
-            fraction = 1.0 if readings else 0.0
-        fraction = max(0.0, fraction - PENALTY * penalised_turns)
+            fraction = 1.0 if facts.turns else 0.0
+        fraction = max(0.0, fraction - PENALTY * penalised)
         level = _level(fraction)
+        if criterion.id in capped and level == "strong":
+            level = "developing"
+            fraction = min(fraction, 0.74)
         criteria.append(
             CriterionScore(
                 id=criterion.id,
@@ -125,110 +241,134 @@ def score_rubric(
                 max=criterion.weight,
                 level=level,  # type: ignore[arg-type]
                 descriptor=getattr(criterion.levels, level),
-                evidence=evidence,
+                evidence=_merged(evidence, tactic_evidence),
+                checks=checks,
             )
         )
     gates: list[GateResult] = []
     for gate in rubric.gates:
-        evidence = [
-            Evidence(turn=index, quote=_quote(c, t), tactic=t.value, effect="-")
-            for index, c in readings
-            for t in gate.fails_on
-            if t in c.tactics
+        failed = [
+            Evidence(
+                turn=t.index,
+                quote=next(f.quote for f in tactics[t.index].findings if f.tactic is tactic),
+                tactic=tactic.value,
+                effect="-",
+            )
+            for t in facts.turns
+            for tactic in gate.fails_on
+            if tactic in tactics[t.index].tactics
         ]
-        gates.append(
-            GateResult(id=gate.id, title=gate.title, passed=not evidence, evidence=evidence)
-        )
+        gates.append(GateResult(id=gate.id, title=gate.title, passed=not failed, evidence=failed))
     return criteria, gates
 
 
-def _style(readings: Sequence[tuple[int, Classification]]) -> str:
-    labelled = [c.label for _, c in readings]
+def _merged(stages: list[Evidence], tactics: list[Evidence]) -> list[Evidence]:
+    """Stage evidence first; a tactic quoting the same words in the same turn
+    joins it rather than repeating the quote."""
+    merged = list(stages)
+    for ev in tactics:
+        same = next(
+            (
+                i
+                for i, s in enumerate(merged)
+                if s.turn == ev.turn
+                and s.quote == ev.quote
+                and s.tactic is None
+                and s.effect == ev.effect
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(ev)
+        else:
+            merged[same] = merged[same].model_copy(update={"tactic": ev.tactic})
+    return merged
+
+
+# --- what was missed -------------------------------------------------------------
+
+
+def _missed(
+    facts: GradeFacts, scenario: Scenario | None, rubric: Rubric
+) -> tuple[list[str], set[str]]:
+    """Missed opportunities, and the criteria each one speaks against."""
+    by_measure: dict[str, list[str]] = {}
+    for criterion in rubric.criteria:
+        if criterion.measures:
+            by_measure.setdefault(criterion.measures, []).append(criterion.id)
+    objections = {o.id: o for o in scenario.objections} if scenario else {}
+    missed: list[str] = []
+    capped: set[str] = set()
+
+    def note(text: str, measure: str) -> None:
+        missed.append(text)
+        capped.update(by_measure.get(measure, ()))
+
+    for facts_of in facts.objections:
+        objection = objections.get(facts_of.id)
+        name = _name(facts_of.id, facts_of.category)
+        where = f" ({facts_of.id})" if objection else ""
+        if not facts_of.has("explored"):
+            note(
+                f"{name.capitalize()}{where} was never explored: no question was asked about this "
+                "concern itself (its numbers, its history, what the buyer fears).",
+                "explored",
+            )
+        elif not facts_of.has("uncovered"):
+            real = (
+                f": the real concern was that {_lower_first(objection.root_cause)}"
+                if objection
+                else ""
+            )
+            note(
+                f"{name.capitalize()}{where} was explored, but the real concern never came out{real}",
+                "uncovered",
+            )
+        elif not facts_of.has("answered"):
+            how = f": {_lower_first(objection.resolves_with)}" if objection else ""
+            note(
+                f"The real concern behind {name}{where} came out but was never answered "
+                f"concretely{how}",
+                "answered",
+            )
+        elif not facts_of.has("confirmed"):
+            why = (
+                "you moved on without asking"
+                if "confirmed" in facts_of.reached
+                else "it was never confirmed"
+            )
+            note(
+                f"The answer to {name}{where} was never checked ({why}): ask whether it lands, "
+                '"Would that cover it?"',
+                "confirmed",
+            )
+    if facts.turns and facts.outcome not in (Outcome.AGREED, Outcome.NEXT_STEP):
+        asked = any(t.reading.has(Mark.NEXT_STEP) for t in facts.turns)
+        note(
+            "A next step was asked for before every concern was answered, so the buyer did not "
+            "take it."
+            if asked
+            else "A next step was never asked for (asked, not assumed).",
+            "next_step",
+        )
+    if facts.turns and not any(t.reading.has(Mark.QUESTION) for t in facts.turns):
+        note("No question was asked: the concern behind the objection stayed hidden.", "explored")
+    return missed, capped
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _style(turns: Sequence[TurnFacts], tactics: dict[int, Classification]) -> str:
+    labelled = [tactics[t.index].label for t in turns]
     pressure = sum(1 for label in labelled if label is Label.PRESSURE)
     if not labelled or pressure == 0:
         return "consultative"
     return "pressure" if pressure * 2 >= len(labelled) else "mixed"
 
 
-def _outcome(transcript: Transcript) -> str:
-    if transcript.outcome in OUTCOMES:
-        return str(transcript.outcome)
-    for turn in reversed(transcript.turns):
-        if turn.role == "buyer" and turn.state and turn.state.outcome in OUTCOMES:
-            return str(turn.state.outcome)
-    return Outcome.UNFINISHED.value
-
-
-def _alternatives(
-    transcript: Transcript,
-    scenario: Scenario | None,
-    readings: Sequence[tuple[int, Classification]],
-) -> list[Alternative]:
-    answers = (
-        {o.id: o.model_answer for o in scenario.objections if o.model_answer} if scenario else {}
-    )
-    first_answer = next(iter(answers.values()), None)
-    result: list[Alternative] = []
-    for index, c in readings:
-        if c.label is not Label.PRESSURE:
-            continue
-        on_table = None
-        for turn in reversed(transcript.turns[:index]):
-            if turn.role == "buyer":
-                on_table = turn.objection or (turn.state.current if turn.state else None)
-                break
-        answer = answers.get(on_table) if isinstance(on_table, str) else None
-        if answer is None and on_table is None:
-            answer = first_answer
-        if answer:
-            result.append(
-                Alternative(turn=index, said=c.evidence, instead=answer, source="model_answer")
-            )
-            continue
-        tactic = next((t for t in c.tactics if t in INSTEAD), None)
-        if tactic is not None:
-            result.append(
-                Alternative(turn=index, said=c.evidence, instead=INSTEAD[tactic], source="coach")
-            )
-    return result
-
-
-def _missed(
-    transcript: Transcript,
-    scenario: Scenario | None,
-    readings: Sequence[tuple[int, Classification]],
-) -> list[str]:
-    missed: list[str] = []
-    used = {t for _, c in readings if c.label is not Label.PRESSURE for t in c.tactics}
-    final_state = next(
-        (t.state for t in reversed(transcript.turns) if t.role == "buyer" and t.state), None
-    )
-    if scenario is not None and final_state is not None:
-        raised = set(final_state.raised)
-        uncovered = set(final_state.uncovered)
-        resolved = set(final_state.resolved)
-        for objection in scenario.objections:
-            if objection.id not in raised:
-                continue
-            if objection.id not in uncovered:
-                missed.append(
-                    f"The {objection.category.value} objection ({objection.id}) was never explored "
-                    f"far enough: the real concern was that {_lower_first(objection.root_cause)}"
-                )
-            elif objection.id not in resolved:
-                missed.append(
-                    f"The real concern behind {objection.id} came out but was never answered: "
-                    f"{_lower_first(objection.resolves_with)}"
-                )
-    if readings and not used & {Tactic.OPEN_QUESTION, Tactic.CLARIFY_ROOT_CAUSE}:
-        missed.append("No open question was asked: the concern behind the objection stayed hidden.")
-    if readings and Tactic.PERMISSION_NEXT_STEP not in used:
-        missed.append("A next step was never asked for (asked, not assumed).")
-    return missed
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+# --- the whole grade -------------------------------------------------------------
 
 
 def grade(
@@ -236,48 +376,71 @@ def grade(
     rubric: Rubric,
     scenario: Scenario | None = None,
     *,
+    persona: Persona | None = None,
     source: str | None = None,
     readings: Sequence[tuple[int, Classification]] | None = None,
     reread: bool = False,
 ) -> Scorecard:
-    """Grade a transcript with the offline reading and the rubric."""
-    if readings is None:
-        readings = classify_turns(transcript, scenario, reread=reread)
-    criteria, gates = score_rubric(rubric, readings)
+    """Grade a transcript with the offline reading and the rubric. `readings`
+    replaces the tactics of some turns (an LLM judge's labels); the substance
+    always comes from the offline reading and the director."""
+    facts = gather(transcript, scenario, persona, reread=reread)
+    tactics = {t.index: t.reading.tactics for t in facts.turns}
+    if readings is not None:
+        tactics.update(dict(readings))
+    missed, capped = _missed(facts, scenario, rubric)
+    criteria, gates = score_rubric(rubric, facts, transcript, tactics, capped)
     notes: list[str] = []
     score = int(round(sum(c.score for c in criteria)))
-    if not readings:
+    if not facts.turns:
         score = 0
         notes.append("There are no trainee turns to grade.")
+    if facts.estimated and facts.turns:
+        notes.append(
+            "The transcript names no scenario this library knows: the steps (explored, answered, "
+            "checked) were estimated from the turns, against the buyer's line before each."
+        )
     failed_gates = [g for g in gates if not g.passed]
     for gate in failed_gates:
         notes.append(f"Failed the gate '{gate.title}': the attempt fails whatever the score.")
     turns = [
         TurnGrade(
-            turn=index,
-            label=c.label.value,  # type: ignore[arg-type]
-            tactics=[t.value for t in c.tactics],
-            evidence=c.evidence,
+            turn=t.index,
+            label=tactics[t.index].label.value,  # type: ignore[arg-type]
+            tactics=[x.value for x in tactics[t.index].tactics],
+            evidence=tactics[t.index].evidence,
             findings=[
                 FindingQuote(tactic=f.tactic.value, quote=f.quote, start=f.start, end=f.end)
-                for f in c.deciding
+                for f in tactics[t.index].deciding
             ],
+            marks=sorted(t.reading.meaning.marks),
+            about=sorted(t.reading.meaning.about),
         )
-        for index, c in readings
+        for t in facts.turns
     ]
     return Scorecard(
         score=score,
-        passed=bool(readings) and score >= rubric.pass_mark and not failed_gates,
-        style=_style(readings),  # type: ignore[arg-type]
+        passed=bool(facts.turns) and score >= rubric.pass_mark and not failed_gates,
+        style=_style(facts.turns, tactics),  # type: ignore[arg-type]
         rubric=rubric.id,
         grader="offline",
-        outcome=_outcome(transcript),  # type: ignore[arg-type]
+        outcome=facts.outcome.value,  # type: ignore[arg-type]
         pass_mark=rubric.pass_mark,
         criteria=criteria,
         turns=turns,
         gates=gates,
-        alternatives=_alternatives(transcript, scenario, readings),
-        missed=_missed(transcript, scenario, readings),
+        alternatives=better_lines(facts, transcript, scenario, tactics),
+        missed=missed,
+        stages=[
+            StageResult(
+                objection=o.id,
+                category=o.category,
+                stage=o.stage,
+                checked=o.checked,
+                reached=dict(o.reached),
+            )
+            for o in facts.objections
+        ],
         notes=notes,
         scenario=transcript.scenario,
         transcript=transcript.id or source,

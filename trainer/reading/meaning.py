@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from trainer.reading.context import TurnContext
-from trainer.reading.words import STOP, content_terms, is_generic, is_stock, words
+from trainer.reading.words import STOP, content_terms, is_generic, is_stock, is_weak, words
 from trainer.vocabulary import CONSULTATIVE_TACTICS, Tactic
 
 __all__ = ["EMPTY", "Mark", "Meaning", "offered_phrases", "read_meaning"]
@@ -170,6 +170,12 @@ def _questions(text: str) -> list[str]:
     return [s for s in _sentences(text) if s.rstrip().endswith("?") or _INDIRECT.search(s)]
 
 
+def _matches(terms: set[str], concern: frozenset[str]) -> bool:
+    """One telling term in common, or two that say little on their own."""
+    common = terms & concern
+    return any(not is_weak(t) for t in common) or len(common) >= 2
+
+
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -233,7 +239,6 @@ def read_meaning(
         Tactic.VALUE_REFRAME,
     }:
         marks.add(Mark.PROPOSAL)
-    statements = " ".join(s for s in _sentences(text) if not s.rstrip().endswith("?"))
     offered = offered_phrases(text)
     if any(_CONFIRM.search(q) for q in questions) or Tactic.SUMMARIZE_CHECK in found and questions:
         marks.add(Mark.CONFIRM)
@@ -250,19 +255,14 @@ def read_meaning(
     # owns half. How does he feel about it?" asks about Darnell.
     real_questions = [q for q in questions if not _SMALL_TALK.search(q)]
     if topics is not None:
-        said = {t for t in content_terms(statements) if not is_generic(t)}
         for ident, concern in topics.concerns.items():
-            if specific_terms & concern.surface:
+            if _matches(specific_terms, concern.surface):
                 surface.add(ident)
-            if specific_terms & concern.root:
+            if _matches(specific_terms, concern.root):
                 root.add(ident)
             hits = specific_terms & concern.answer
-            if hits:
+            if _matches(specific_terms, concern.answer):
                 answer[ident] = len(hits)
-            # Saying in plain statements what would answer the concern is a
-            # proposal, whatever its grammar: "Then we carry it. One clinic..."
-            if len(said & concern.answer) >= 3:
-                marks.add(Mark.PROPOSAL)
         if real_questions:
             asked = surface | root
     # Concrete: numbers and what they count, names, or two particular things

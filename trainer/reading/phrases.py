@@ -787,6 +787,108 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
     ),
 }
 
+# Pressure in polite words: the families a listening phrase in front does not
+# cancel. Social proof used to rush, going around the decision maker, guilt and
+# obligation, leading questions, fear, and the buyer's own words turned into a
+# close; and the scarcity and countdown wording of shop pages.
+_POLITE_PRESSURE: dict[Tactic, tuple[str, ...]] = {
+    Tactic.FALSE_URGENCY: (
+        r"\bmost\s+(?:\w+\s+){0,3}in\s+your\s+(?:position|shoes|situation|spot)\s+(?:just\s+)?"
+        r"(?:sign|buy|go\s+ahead|lock|commit|move|start)\b",
+        r"\b(?:most|nearly\s+all|nearly\s+every\s+one|all)\s+(?:of\s+)?(?:them|our\s+\w+|\w+s)\s+"
+        r"(?:locked\s+in|signed(?:\s+up)?|committed|moved|bought)\s+(?:this|last)\s+(?:month|week|quarter)\b",
+        r"\b(?:another|other)\s+(?:buyers?|bidders?|clients?|companies|offers?)\s+(?:is\s+|are\s+)?"
+        r"(?:walking|looking\s+at|viewing|coming|circling|interested|lined\s+up)\b",
+        r"\bi'?d\s+(?:move|act|decide|sign)\s+(?:today|now|fast|quickly|this\s+week)\b",
+        r"\bif\s+you\s+don'?t\s+(?:grab|take|lock|sign|book|claim)\s+(?:\w+\s+){0,3}"
+        r"(?:today|now|tonight|this\s+week)\b",
+        r"\b(?:it|the\s+\w+|this\s+\w+)\s+(?:is|'s|will\s+be)\s+gone\s+(?:by|after|tomorrow|soon|on)\b",
+        r"\brate\s+(?:won'?t|doesn'?t)\s+last\b|\bwon'?t\s+last\s+(?:long|past|beyond)\b",
+        r"\bwindow\s+(?:closes|is\s+closing|shuts)\b",
+        r"\bonly\s+(?:\d+|one|two|three|a\s+few|a\s+couple(?:\s+of)?)\s+(?:\w+\s+)?"
+        r"(?:left|remaining|in\s+stock|spots?|slots?|seats?|places?|units?)\b",
+        r"\b(?:selling|going)\s+(?:out\s+)?fast\b|\balmost\s+(?:gone|sold\s+out)\b"
+        r"|\bsold\s+out\s+soon\b|\blow\s+(?:in\s+)?stock\b|\bin\s+high\s+demand\b",
+        r"\bhurry\b|\blast\s+chance\b|\blimited[-\s]time\b|\bact\s+(?:now|fast|quickly)\b",
+        r"\b(?:offer|deal|sale|price|discount|promo(?:tion)?|code)\s+(?:ends|expires|ending)\b",
+        r"\bends\s+(?:in\s+\d|tonight|today|at\s+midnight)\b|\b\d{1,2}:\d{2}:\d{2}\b",
+        r"\b\d+\s+(?:other\s+)?(?:people|others|shoppers|customers|users|buyers)\s+(?:are\s+|have\s+)?"
+        r"(?:viewing|looking\s+at|watching|bought|purchased|booked|in\s+their\s+carts?)\b",
+        r"\b(?:just|recently)\s+(?:bought|purchased|booked)\s+(?:this|one)\b",
+    ),
+    Tactic.BYPASS_AUTHORITY: (
+        r"\bmake\s+the\s+case\s+to\s+you\b",
+        r"\b(?:i|we)\s+(?:go|went|reach\s+out|talk|speak)\s+(?:straight|directly|right)\s+to\s+your\b",
+        r"\b(?:what\s+if|how\s+about\s+if|why\s+don'?t)\s+(?:i|we)\s+(?:just\s+)?(?:go|went|talk|speak|reach\s+out)"
+        r"\s+(?:straight\s+|directly\s+)?(?:to|with)\s+your\s+(?:managing\s+partner|ceo|boss|director|vp"
+        r"|cfo|coo|owner|partners?|board|ops|operations|team|wife|husband|manager|head|chair)\b",
+        r"\b(?:just\s+)?(?:get|grab|have)\s+(?:\d+|ten|fifteen|five|a\s+few)\s+minutes\s+with\s+your\s+"
+        r"(?:ceo|boss|director|vp|cfo|coo|owner|board|managing\s+partner|chair)\b",
+        r"\bthe\s+top\s+is\s+(?:already\s+)?on\s+board\b",
+        r"\bexplain\s+it\s+better\s+than\s+you\b",
+        r"\bso\s+(?:he|she|they)\s+can\s+just\s+(?:approve|sign)\b",
+        r"\blet\s+(?:him|her|them)\s+know\s+you'?re\s+on\s+board\b",
+        r"\bget\s+(?:her|him|them)\s+on\s+the\s+phone\s+(?:right\s+)?now\b",
+        r"\bsaves?\s+you\s+the\s+hassle\s+of\s+(?:relaying|explaining|passing)\b",
+        r"\b(?:over|around)\s+your\s+head\b|\bgo\s+around\s+you\b",
+    ),
+    Tactic.GUILT_SHAME: (
+        r"\b(?:after|given)\s+(?:all\s+)?(?:the\s+)?(?:time|hours|work|effort|weeks|days)\s+"
+        r"(?:i|we|my\s+team|our\s+\w+)\s+(?:put|spent|invested|poured)\b",
+        r"\b(?:my\s+team|we|i)\s+(?:put|spent|invested|poured)\s+(?:\w+\s+){0,3}"
+        r"(?:weeks|days|hours|months|time|effort|work)\s+(?:into|on|building)\b",
+        r"\b(?:it'?d|it\s+would)\s+be\s+a\s+(?:real\s+)?shame\b|\bgo\s+to\s+waste\b",
+        r"\b(?:leave|left)\s+me\s+hanging\b|\blet\s+me\s+down\b|\bmake\s+me\s+walk\s+(?:that|it)\s+back\b",
+        r"\bi\s+(?:went\s+to\s+bat|stuck\s+my\s+neck\s+out|already\s+told\s+my)\b",
+        r"\bwe'?ve\s+earned\s+(?:a\s+(?:bit|little)\s+of\s+)?(?:your\s+)?(?:trust|business)\b",
+        r"\b(?:not|isn'?t)\s+(?:really\s+)?fair\s+to\s+your\b",
+        r"\byou'?d\s+be\s+(?:foolish|crazy|silly|mad|nuts|insane|daft)\b",
+        r"\bkick\s+yourself\b",
+        r"\bi'?d\s+(?:just\s+)?hate\s+for\s+you\s+to\s+be\s+the\s+one\b",
+        r"\bexplaining\s+to\s+(?:the\s+board|your\s+\w+)\s+why\b",
+        r"\bno\s+thanks,?\s+i\s+(?:don'?t|do\s+not)\s+(?:want|like|need|care)\b",
+        r"\bi\s+(?:prefer|like)\s+(?:paying|to\s+pay)\s+full\s+price\b",
+    ),
+    Tactic.FEAR_FUD: (
+        r"\bend(?:s|ed)?\s+up\s+in\s+the\s+(?:\w+\s+)?headlines\b|\bbreach\s+headlines\b",
+        r"\bright\s+before\s+(?:\w+\s+){1,3}(?:buries|crushes|sinks|swamps|hits)\b",
+        r"\bwhat\s+happened\s+to\s+their\s+(?:\w+\s+){0,3}customers\b|\bi'?ll\s+leave\s+it\s+at\s+that\b",
+        r"\b(?:burning\s+through|running\s+out\s+of)\s+(?:borrowed\s+|their\s+)?(?:money|cash)\b",
+        r"\bcould\s+(?:vanish|disappear|fold|go\s+under)\b|\bwon'?t\s+be\s+around\b",
+        r"\brisk\s+your\s+(?:family|business|livelihood|reputation|job|career|company)\b",
+        r"\bthe\s+last\s+one\s+(?:still\s+)?(?:on|using|standing|left)\b",
+        r"\bbe\s+the\s+one\s+explaining\b",
+    ),
+    Tactic.ASSUMPTIVE_CLOSE: (
+        r"\bshould\s+i\s+make\s+(?:the|it)\s+(?:\w+\s+){0,2}out\s+to\b",
+        r"\bshall\s+i\s+send\s+(?:over\s+)?the\s+(?:agreement|contract|paperwork|order\s+form|invoice)\b",
+        r"\bget\s+the\s+(?:agreement|contract|paperwork)\s+signed\b",
+        r"\blet'?s\s+kick\s+off\b|\bkick\s+off\s+onboarding\b",
+        r"\bwhich\s+(?:one|option|plan)\s+do\s+you\s+want\s+to\s+start\b",
+        r"\breserve[ds]?\s+your\s+(?:spot|seat|place|slot)\b|\bwent\s+ahead\s+and\s+(?:reserved|booked|sent)\b",
+        r"\bi'?m\s+sending\s+(?:you\s+)?the\s+(?:contract|agreement|paperwork)\b",
+        r"\bthen\s+i'?m\s+your\s+(?:agent|guy|person|partner)\b",
+        r"\bsort\s+(?:the\s+|out\s+the\s+)?(?:details|budget|rest|paperwork)\s+(?:out\s+)?(?:later|after)\b",
+        r"\b(?:you\s+do|you)\s+want\s+(?:\w+\s+){1,8}(?:don'?t|do\s+n't)\s+you\b",
+        r",\s*(?:wouldn'?t|don'?t|won'?t|isn'?t|aren'?t|doesn'?t|shouldn'?t|can'?t)\s+(?:you|it|they|we)\s*\?",
+        r"\byes\?\s+(?:\w+\s+){1,12}yes\?",
+        r"\byou\s+(?:said|told\s+me)\s+(?:it\s+)?yourself\b",
+    ),
+    Tactic.PREMATURE_DISCOUNT: (
+        r"\b(?:drop|knock|bring|take|cut)\s+(?:it|that|the\s+price|the\s+fee)\s+(?:down\s+)?to\s+\$?\d",
+        r"\bi\s+can\s+do\s+\$?\d[\d,.]*\s*k?\s+instead\s+of\b",
+        r"\bjust\s+for\s+you\b|\bthat'?s\s+a\s+steal\b",
+    ),
+    Tactic.DISMISS_OBJECTION: (
+        r"\bsleep\s+on\s+it\s+one\s+more\b|\bwrong\s+answer\b|\blet'?s\s+try\s+that\s+again\b",
+        r"\bis\s+what\s+every\s+\w+(?:\s+\w+)?\s+says\b|\bwhat\s+every\s+\w+\s+(?:says|said)\s+right\s+before\b",
+        r"\b(?:decks|emails|brochures|proposals)\s+are\s+a\s+waste\b|\bis\s+a\s+waste\s+of\s+(?:your\s+)?time\b",
+    ),
+}
+for _tactic, _extra in _POLITE_PRESSURE.items():
+    TACTIC_PATTERNS[_tactic] = TACTIC_PATTERNS.get(_tactic, ()) + _extra
+
+
 PHRASES = PhraseBook(TACTIC_PATTERNS)
 
 # A timing fact that is pressure only when nothing consultative follows it:

@@ -55,6 +55,11 @@ _LISTENING = frozenset(
     }
 )
 _ORDER = {t: i for i, t in enumerate(Tactic)}
+# Words of courtesy: what a listening opener adds in front of anything.
+_COURTESY = frozenset({Tactic.ACKNOWLEDGE, Tactic.EMPATHIZE})
+_JOINERS = re.compile(
+    r"(?:[\s,.;:!?\-\u2013\u2014]|\b(?:and|but|so|though|yet|also|still)\b)+", re.I
+)
 # Questions of these kinds ask for something other than information.
 _OTHER_ASKS = (Tactic.PERMISSION_NEXT_STEP, Tactic.SUMMARIZE_CHECK, Tactic.OFFER_OPTIONS)
 # What turns a real timing fact into an honest one: the buyer is asked, or offered a choice.
@@ -115,13 +120,17 @@ def classify(
     found = _Findings(text)
 
     # 1. Phrase tables: the earliest match of each tactic that is not negated.
+    # Every span of courtesy words is kept too, for the fallback (step 6).
+    courtesy: list[tuple[int, int]] = []
     for index in P.PHRASES.candidates(folded):
         tactic, pattern = P.PHRASES.phrases[index]
         negatable = tactic in P.NEGATABLE
         for m in pattern.finditer(scan):
             if m.end() > m.start() and not (negatable and _negated(scan, m.start())):
                 found.add(tactic, m.start(), m.end())
-                break  # a phrase's later matches cannot be earlier
+                if tactic not in _COURTESY:
+                    break  # a phrase's later matches cannot be earlier
+                courtesy.append((m.start(), m.end()))
 
     # Once the buyer has agreed, sending the paperwork is service, not a close;
     # and "if it makes sense to you, we can get you started" asks, it assumes nothing.
@@ -173,9 +182,19 @@ def classify(
             found.add(Tactic.MONOLOGUE, words[0][0], words[-1][1])
 
     # 6. Nothing found: the statistical fallback may read what no phrase knows.
-    if not found and fallback:
-        reading = M.read(scan, ctx.objection_open, declined)
-        if reading is not None:
+    # Listening words alone do not stop it: "I hear you, and that's fair" in
+    # front of a push is still a push, so the rest of the turn is read as if
+    # those words were not there.
+    if fallback and all(t in _COURTESY for t in found):
+        rest = scan
+        for a, b in courtesy:
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+        # ...and the commas and "and"s that joined them to the rest.
+        joined = _JOINERS.match(rest)
+        if joined:
+            rest = " " * joined.end() + rest[joined.end() :]
+        reading = M.read(rest, ctx.objection_open, declined)
+        if reading is not None and (not found or reading.label is Label.PRESSURE):
             found.add(reading.tactic, reading.start, reading.end)
 
     findings = tuple(sorted(found.values(), key=lambda f: (f.start, _ORDER[f.tactic])))

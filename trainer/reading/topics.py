@@ -82,6 +82,7 @@ class Topics:
 
     concerns: dict[str, ConcernTerms]
     specific: frozenset[str]  # anything this scenario or buyer is about
+    domain: frozenset[str] = frozenset()  # the buyer's line of business: not a concern
 
 
 # Content models are not hashable; the cache keeps each scenario it saw alive,

@@ -17,6 +17,7 @@ import snowballstemmer
 
 __all__ = [
     "GENERIC",
+    "is_weak",
     "STOCK",
     "content_terms",
     "is_generic",
@@ -108,8 +109,7 @@ _GROUPS: dict[str, list[str]] = {
     ).split(),
     "customer": "customer customers client clients".split(),
     "staff": (
-        "team teams staff people employees crew guys techs technicians engineers agents "
-        "dispatchers headcount"
+        "staff employees crew techs technicians engineers agents dispatchers headcount"
     ).split(),
     "report": (
         "report reports reporting dashboard dashboards metrics numbers figures data "
@@ -218,6 +218,17 @@ def content_terms(text: str) -> list[str]:
         if t is not None:
             found.append(t)
     return found
+
+
+# Terms that say little on their own: a concern is not matched by these alone.
+_WEAK = frozenset(
+    "month week day year hours #num time differ clear full number lead team guy peopl folk "
+    "start report money".split()
+)
+
+
+def is_weak(t: str) -> bool:
+    return t in _WEAK
 
 
 def is_generic(t: str) -> bool:

@@ -60,7 +60,7 @@ def criteria_blocks(card: Scorecard) -> list[tuple[str, Text]]:
         for ev in criterion.evidence:
             sign_style = "green" if ev.effect == "+" else "red"
             body.append(
-                f"\n{ev.effect or ' '} turn {ev.turn} {humanize(ev.tactic or '')}: ",
+                f"\n{ev.effect or ' '} turn {ev.turn} {humanize(ev.tactic or ev.stage or '')}: ",
                 style=sign_style,
             )
             body.append(f"“{plain(ev.quote)}”", style="italic")
