@@ -17,6 +17,7 @@ from trainer.commands.content import load_checked_library
 from trainer.errors import BadInput
 from trainer.management.assignments import check_attempts, check_pass_mark, parse_due
 from trainer.store.sqlite import open_store
+from trainer.text import visible
 
 __all__ = ["assign_command", "export_command", "import_command", "report_command"]
 
@@ -134,7 +135,7 @@ def export_command(args: argparse.Namespace, extra: list[Path]) -> int:
         sys.stdout.write(text)
     else:
         _write(args.out, text, "--out")
-        print(f"session {transcript.id} written to {args.out}", file=sys.stderr)
+        print(f"session {visible(transcript.id)} written to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -148,17 +149,17 @@ def import_command(args: argparse.Namespace, extra: list[Path]) -> int:
         for item in import_paths(store, library, args.paths):
             if item.error is not None:
                 bad += 1
-                print(item.error, file=sys.stderr)
+                print(visible(item.error), file=sys.stderr)
                 continue
-            name = (item.session or "(no id)")[:12]
+            name = visible((item.session or "(no id)")[:12])
             if not item.added:
                 skipped += 1
-                print(f"= {name}  {item.where}: already in the store")
+                print(f"= {name}  {visible(item.where)}: already in the store")
                 continue
             added += 1
             score = "unfinished" if item.score is None else f"score {item.score}"
             linked = f" · assignment #{item.assignment}" if item.assignment else ""
-            print(f"+ {name}  {item.where}: {score}{linked}")
+            print(f"+ {name}  {visible(item.where)}: {score}{linked}")
     finally:
         store.close()
     print(f"imported {added}, already there {skipped}, unreadable {bad}", file=sys.stderr)

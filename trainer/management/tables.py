@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 
 from trainer.management.report import Report
+from trainer.text import table
 
-__all__ = ["CSV_COLUMNS", "percent", "report_csv", "report_text", "table"]
+__all__ = ["CSV_COLUMNS", "percent", "report_csv", "report_text"]
 
 CSV_COLUMNS = [
     "trainee",
@@ -27,22 +27,6 @@ CSV_COLUMNS = [
 
 def percent(share: float | None) -> str:
     return "-" if share is None else f"{round(share * 100)}%"
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return "-"
-    # Names can come from imported files: an escape sequence in one must not
-    # reach the manager's terminal.
-    return "".join(ch if ch.isprintable() else "?" for ch in str(value))
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    cells = [[_cell(v) for v in row] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    return "\n".join(lines)
 
 
 def report_text(report: Report) -> str:
