@@ -43,8 +43,7 @@ def test_table_lines_up_columns_and_sanitises_cells():
 def test_every_text_listing_prints_untrusted_names_the_same_way(capsys):
     """sessions, report and import all show an imported trainee name with
     escape sequences as the same visible escapes, never raw."""
-    store = open_store()
-    try:
+    with open_store() as store:
         store.import_transcript(
             Transcript(
                 id="sly\x1b[2J-session",
@@ -63,8 +62,6 @@ def test_every_text_listing_prints_untrusted_names_the_same_way(capsys):
             exam=False,
             seed=None,
         )
-    finally:
-        store.close()
     capsys.readouterr()
     shown = visible(SLY)
     for argv in (["sessions"], ["report"]):

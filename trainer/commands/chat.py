@@ -138,8 +138,7 @@ def chat(
     settings = load_settings(trainee=trainee, model=model, api_base=api_base)
     if out is not None and out.is_dir():
         raise BadInput(f"--out {out}: is a folder; give a file name")
-    store = open_store()
-    try:
+    with open_store() as store:
         session = new_session(
             library,
             scenario_id,
@@ -175,8 +174,6 @@ def chat(
             )
         _write(out, session)
         return 0
-    finally:
-        store.close()
 
 
 def _write(out: Path | None, session: Session) -> None:

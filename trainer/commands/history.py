@@ -9,11 +9,8 @@ from trainer.text import table
 
 
 def list_sessions(*, as_json: bool, trainee: str | None, scenario: str | None) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         rows = store.list_sessions(trainee=trainee, scenario=scenario)
-    finally:
-        store.close()
     if as_json:
         for row in rows:
             print(json.dumps(row.to_json(), ensure_ascii=False))

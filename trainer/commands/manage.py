@@ -50,8 +50,7 @@ def assign_command(args: argparse.Namespace, extra: list[Path]) -> int:
     attempts = check_attempts(args.attempts) if args.attempts is not None else None
     # One seed per exam, shared by every trainee in it: the same buyer for all.
     seed = secrets.randbelow(2**31) if args.exam else None
-    store = open_store()
-    try:
+    with open_store() as store:
         made = [
             store.create_assignment(
                 trainee=name,
@@ -64,8 +63,6 @@ def assign_command(args: argparse.Namespace, extra: list[Path]) -> int:
             )
             for name in trainees
         ]
-    finally:
-        store.close()
     terms = [f"pass mark {pass_mark}"]
     terms.append(f"due {due.isoformat()}" if due else "no due date")
     terms.append(f"{attempts} attempt(s)" if attempts else "unlimited attempts")
@@ -86,11 +83,8 @@ def report_command(args: argparse.Namespace, extra: list[Path]) -> int:
     # A report must still come out when a content file is broken: sessions on
     # scenarios that no longer load just go without categories.
     library = load_library(extra)
-    store = open_store()
-    try:
+    with open_store() as store:
         snapshot = store.snapshot(trainee=args.trainee, scenario=args.scenario)
-    finally:
-        store.close()
     report = build_report(
         snapshot,
         library.scenarios.get,
@@ -119,13 +113,10 @@ def export_command(args: argparse.Namespace, extra: list[Path]) -> int:
     from trainer.content.library import load_library
     from trainer.management.transfer import export_json, export_markdown
 
-    store = open_store()
-    try:
+    with open_store() as store:
         transcript = store.load_session(args.session)  # UnknownSession: exit 2
         assert transcript.id is not None
         scorecard = store.scorecard(transcript.id)
-    finally:
-        store.close()
     if args.format == "json":
         text = export_json(transcript, scorecard)
     else:
@@ -143,9 +134,8 @@ def import_command(args: argparse.Namespace, extra: list[Path]) -> int:
     from trainer.management.transfer import import_paths
 
     library = load_checked_library(extra)
-    store = open_store()
     added = skipped = bad = 0
-    try:
+    with open_store() as store:
         for item in import_paths(store, library, args.paths):
             if item.error is not None:
                 bad += 1
@@ -160,8 +150,6 @@ def import_command(args: argparse.Namespace, extra: list[Path]) -> int:
             score = "unfinished" if item.score is None else f"score {item.score}"
             linked = f" · assignment #{item.assignment}" if item.assignment else ""
             print(f"+ {name}  {visible(item.where)}: {score}{linked}")
-    finally:
-        store.close()
     print(f"imported {added}, already there {skipped}, unreadable {bad}", file=sys.stderr)
     return 2 if bad else 0
 

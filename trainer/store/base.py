@@ -4,7 +4,8 @@ database server for larger teams can replace SQLite without touching callers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from types import TracebackType
+from typing import Any, Protocol, Self
 
 from trainer.transcript import Transcript, Turn
 
@@ -139,3 +140,13 @@ class Store(Protocol):
         `turns=False` leaves the turns out when only scores are needed."""
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        """`with open_store() as store:` closes the store however the block ends."""
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...

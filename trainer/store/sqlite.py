@@ -3,7 +3,11 @@
 WAL mode lets a report read while a session writes; a busy timeout lets two
 trainees on one machine write without "database is locked" errors; each
 write is its own short IMMEDIATE transaction, so a killed process leaves
-every completed turn on disk.
+every completed turn on disk. Use it as a context manager, so the connection
+is closed however the command ends:
+
+    with open_store() as store:
+        store.list_sessions()
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 from trainer.errors import BadInput, TrainerError
 from trainer.paths import trainer_home
@@ -54,6 +59,7 @@ class SqliteStore:
             self._db = sqlite3.connect(
                 path, timeout=15, isolation_level=None, check_same_thread=False
             )
+            self._db.row_factory = sqlite3.Row  # rows are read by column name
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -86,9 +92,14 @@ class SqliteStore:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT)"
             )
-            done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
-            for name, script in MIGRATIONS:
-                if name in done:
+        # One transaction per migration: a failure leaves every earlier one
+        # applied and recorded, and the next start resumes at the one that
+        # failed. Whether a migration is done is asked inside its own
+        # transaction, so two processes opening a new database at once never
+        # both apply it.
+        for name, script in MIGRATIONS:
+            with self._write() as db:
+                if db.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
                     continue
                 for statement in script.split(";"):
                     if statement.strip():
@@ -98,12 +109,24 @@ class SqliteStore:
     def applied_migrations(self) -> list[str]:
         with self._lock:
             return [
-                r[0] for r in self._db.execute("SELECT name FROM schema_migrations ORDER BY name")
+                r["name"]
+                for r in self._db.execute("SELECT name FROM schema_migrations ORDER BY name")
             ]
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
     # --- sessions ---------------------------------------------------------
 
@@ -190,7 +213,7 @@ class SqliteStore:
                 ).fetchall()
                 if len(matches) != 1 or len(session_id) < 4:
                     raise UnknownSession(f"no saved session {session_id!r}")
-                transcript = read_transcript(self._db, matches[0][0])
+                transcript = read_transcript(self._db, matches[0]["id"])
         assert transcript is not None
         return transcript
 
@@ -199,7 +222,7 @@ class SqliteStore:
             row = self._db.execute(
                 "SELECT scorecard FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
-        return json.loads(row[0]) if row and row[0] else None
+        return json.loads(row["scorecard"]) if row and row["scorecard"] else None
 
     def list_sessions(
         self, *, trainee: str | None = None, scenario: str | None = None
