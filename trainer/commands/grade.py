@@ -56,6 +56,8 @@ def grade_paths(
                 print(visible(str(item)), file=sys.stderr)
                 continue
             card = grade_transcript(item, library, rubric=rubric, judge=grader, source=where)
+            # Which file (and line of a batch) this scorecard is for, whatever its id says.
+            card = card.model_copy(update={"source": where})
             graded += 1
             if as_json:
                 sys.stdout.write(card.to_json_line() + "\n")
