@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,10 +61,10 @@ class SqliteStore:
                 path, timeout=15, isolation_level=None, check_same_thread=False
             )
             self._db.row_factory = sqlite3.Row  # rows are read by column name
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA busy_timeout=15000")
+            _use_wal(self._db)
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA busy_timeout=15000")
         except sqlite3.DatabaseError as exc:
             raise TrainerError(f"{path}: cannot open the database: {exc}") from None
         self._lock = threading.RLock()
@@ -290,6 +291,21 @@ class SqliteStore:
                 return read_snapshot(self._db, trainee, scenario, turns)
             finally:
                 self._db.execute("COMMIT")
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch a database to WAL. The switch takes an exclusive lock without
+    waiting on the busy timeout, so when several processes open a new
+    database at once, the ones that lose the race try again shortly."""
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _content_id(transcript: Transcript) -> str:
