@@ -185,7 +185,7 @@ def test_filters(team, library):
 def test_text(team, library):
     text = report_text(report_of(team, library))
     assert (
-        "ana      coaching-owner-dont-need-it  2026-12-01  75    2/3       80    80      passed"
+        "ana      coaching-owner-dont-need-it  2026-12-01  75    2/3       80    80      +40    passed"
         in text
     )
     assert "Team weak spot: price (33% handled consultatively over 6 turns)" in text

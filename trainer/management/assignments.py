@@ -5,6 +5,10 @@ to it, in this order of precedence: passed (a finished attempt reached the
 pass mark and failed no gate), past_due (today is after the due date),
 failed (finished attempts, none passing), in_progress (an attempt started,
 not finished), not_started.
+
+A trainee's sessions on a scenario are attempts at the newest assignment of
+it, passed or not, until a newer one is made: a manager sees what happened
+after the pass too (best, latest and the trend), not only the pass.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ __all__ = [
     "progress",
     "result_notice",
     "trainee_assignments",
+    "trend",
 ]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -100,6 +105,7 @@ class AssignmentProgress:
     attempts: int  # sessions linked to the assignment, finished or not
     best_score: int | None
     latest_score: int | None  # of the most recent finished attempt
+    trend: int | None = None  # latest minus the graded attempt before it
 
     @property
     def attempts_left(self) -> int | None:
@@ -120,6 +126,7 @@ class AssignmentProgress:
             "attempts_left": self.attempts_left,
             "best_score": self.best_score,
             "latest_score": self.latest_score,
+            "trend": self.trend,
             "status": self.status.value,
         }
 
@@ -151,7 +158,14 @@ def progress(
         attempts=len(attempts),
         best_score=max(scores, default=None),
         latest_score=scores[-1] if scores else None,
+        trend=trend(scores),
     )
+
+
+def trend(scores: Sequence[int]) -> int | None:
+    """The latest score against the one before it: +20 better, -100 worse;
+    None with fewer than two."""
+    return scores[-1] - scores[-2] if len(scores) >= 2 else None
 
 
 def trainee_assignments(store: Store, trainee: str, today: date) -> list[AssignmentProgress]:
@@ -166,15 +180,15 @@ def trainee_assignments(store: Store, trainee: str, today: date) -> list[Assignm
 # --- which assignment an attempt counts against -----------------------------
 
 
-def _open(
-    assignments: Sequence[Assignment], sessions: Sequence[SessionRecord]
-) -> Assignment | None:
-    """The newest assignment not yet passed: when a manager assigns a scenario
-    again, the new assignment is the one the trainee is working on."""
-    for assignment in sorted(assignments, key=lambda a: a.id, reverse=True):
-        if progress(assignment, sessions, date.min).status is not Status.PASSED:
-            return assignment
-    return None
+def _current(assignments: Sequence[Assignment]) -> Assignment | None:
+    """The newest assignment: when a manager assigns a scenario again, the new
+    one is what the trainee works on. A passed one keeps taking attempts (a
+    0 after a 100 is news to a manager) until a newer one is made."""
+    return max(assignments, key=lambda a: a.id, default=None)
+
+
+def _passed(assignment: Assignment, sessions: Sequence[SessionRecord]) -> bool:
+    return progress(assignment, sessions, date.min).status is Status.PASSED
 
 
 def _used(assignment: Assignment, sessions: Sequence[SessionRecord]) -> int:
@@ -182,16 +196,17 @@ def _used(assignment: Assignment, sessions: Sequence[SessionRecord]) -> int:
 
 
 def assignment_for_new_session(store: Store, trainee: str, scenario: str) -> Assignment | None:
-    """The open assignment a new session by `trainee` on `scenario` is an attempt
-    at, or None for free practice. An exam with no attempts left refuses;
-    a practice assignment with none left lets the session run unrecorded."""
+    """The assignment a new session by `trainee` on `scenario` is an attempt
+    at, or None for free practice. An exam not passed with no attempts left
+    refuses; any other assignment with none left lets the session run
+    unrecorded."""
     snapshot = store.snapshot(trainee=trainee, scenario=scenario, turns=False)
-    assignment = _open(snapshot.assignments, snapshot.sessions)
+    assignment = _current(snapshot.assignments)
     if assignment is None or assignment.attempts is None:
         return assignment
     if _used(assignment, snapshot.sessions) < assignment.attempts:
         return assignment
-    if assignment.exam:
+    if assignment.exam and not _passed(assignment, snapshot.sessions):
         raise BadInput(
             f"{trainee}: no attempts left on the exam for {scenario}"
             f" (all {assignment.attempts} used); ask your manager"
@@ -211,7 +226,7 @@ def assignment_for_import(
 ) -> Assignment | None:
     """The assignment a transcript from another machine was an attempt at, by
     the rule a new session follows here: the newest one for its trainee and
-    scenario not yet passed (and made before the transcript started). An exam
+    scenario made before the transcript started, passed or not. An exam
     counts only a run with the exam's seed, within the attempt limit."""
     started = _instant(transcript.started)
     for assignment in sorted(assignments, key=lambda a: a.id, reverse=True):
@@ -219,8 +234,6 @@ def assignment_for_import(
             continue
         created = _instant(assignment.created)
         if started is not None and created is not None and started < created:
-            continue
-        if progress(assignment, sessions, date.min).status is Status.PASSED:
             continue
         if assignment.exam and (transcript.mode != "exam" or transcript.seed != assignment.seed):
             return None
@@ -245,6 +258,8 @@ def attempt_notice(store: Store, trainee: str | None, assignment_id: int) -> str
     number = _used(assignment, sessions) + 1  # this session is not stored yet
     of = f" of {assignment.attempts}" if assignment.attempts is not None else ""
     terms = [f"attempt {number}{of}", f"pass mark {assignment.pass_mark}"]
+    if _passed(assignment, sessions):
+        terms.append("already passed: this one is recorded too")
     if assignment.due:
         terms.append(f"due {assignment.due}")
     if assignment.exam:
@@ -265,4 +280,6 @@ def result_notice(store: Store, trainee: str | None, assignment_id: int, today: 
         Status.NOT_STARTED: "not started",
     }[p.status]
     left = "" if p.attempts_left is None else f"; {p.attempts_left} attempt(s) left"
+    if p.status is Status.PASSED and p.latest_score != p.best_score:
+        said = f"passed (best {p.best_score}; latest {p.latest_score})"
     return f"assignment #{assignment.id}: {said} (pass mark {assignment.pass_mark}{left})"

@@ -17,7 +17,7 @@ import markupsafe
 
 from trainer.management.charts import heat_map, score_chart
 from trainer.management.report import Report
-from trainer.management.tables import percent
+from trainer.management.tables import percent, signed
 from trainer.text import visible
 from trainer.vocabulary import Category
 
@@ -36,10 +36,6 @@ def _shown(value: object) -> object:
     return value
 
 
-def _signed(value: int | None) -> str | None:
-    return None if value is None else f"{value:+d}"
-
-
 @cache
 def _template() -> jinja2.Template:
     env = jinja2.Environment(
@@ -51,7 +47,7 @@ def _template() -> jinja2.Template:
         keep_trailing_newline=True,
     )
     env.filters["percent"] = percent
-    env.filters["signed"] = _signed
+    env.filters["signed"] = signed
     env.filters["words"] = lambda ident: ident.replace("_", " ")
     source = resources.files("trainer.management").joinpath("templates/report.html.j2")
     return env.from_string(source.read_text(encoding="utf-8"))

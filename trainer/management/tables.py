@@ -8,7 +8,7 @@ import io
 from trainer.management.report import Report
 from trainer.text import table
 
-__all__ = ["CSV_COLUMNS", "percent", "report_csv", "report_text"]
+__all__ = ["CSV_COLUMNS", "percent", "report_csv", "report_text", "signed"]
 
 CSV_COLUMNS = [
     "trainee",
@@ -22,11 +22,17 @@ CSV_COLUMNS = [
     "status",
     "exam",
     "assignment",
+    "trend",  # added last, so columns read by position keep their place
 ]
 
 
 def percent(share: float | None) -> str:
     return "-" if share is None else f"{round(share * 100)}%"
+
+
+def signed(change: int | None) -> str | None:
+    """A change as +20, -100 or +0; None for none."""
+    return None if change is None else f"{change:+d}"
 
 
 def report_text(report: Report) -> str:
@@ -45,28 +51,38 @@ def report_text(report: Report) -> str:
                     used,
                     p.best_score,
                     p.latest_score,
+                    signed(p.trend),
                     p.status.value,
                 ]
             )
-        parts.append(
-            table(
-                ["TRAINEE", "SCENARIO", "DUE", "PASS", "ATTEMPTS", "BEST", "LATEST", "STATUS"], rows
-            )
-        )
+        headers = ["TRAINEE", "SCENARIO", "DUE", "PASS", "ATTEMPTS", "BEST", "LATEST", "TREND"]
+        parts.append(table([*headers, "STATUS"], rows))
     else:
         parts.append("no assignments yet: try `trainer assign saas-cfo-price --to NAME`")
     parts += ["", "Trainees"]
     if report.trainees:
         parts.append(
             table(
-                ["TRAINEE", "ATTEMPTS", "AVERAGE", "BEST", "FIRST→BEST", "PRESSURE", "WEAKEST"],
+                [
+                    "TRAINEE",
+                    "ATTEMPTS",
+                    "AVERAGE",
+                    "BEST",
+                    "LATEST",
+                    "TREND",
+                    "FIRST→BEST",
+                    "PRESSURE",
+                    "WEAKEST",
+                ],
                 [
                     [
                         t.trainee,
                         t.attempts,
                         t.average_score,
                         t.best_score,
-                        None if t.improvement is None else f"{t.improvement:+d}",
+                        t.latest_score,
+                        signed(t.trend),
+                        signed(t.improvement),
                         percent(t.pressure_share),
                         t.weakest_category.value if t.weakest_category else None,
                     ]

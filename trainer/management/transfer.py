@@ -146,8 +146,8 @@ def import_paths(store: Store, library: Library, paths: list[Path]) -> Iterator[
     """Import every transcript in the files and folders given. A bad one is
     reported (file, and line in JSONL) and the rest still go in. They go in
     oldest first, whatever the file order, so attempts count against an
-    assignment as they would have if made here: the one that passed it is
-    not followed by earlier ones."""
+    assignment (and its attempt limit) in the order they were made, as they
+    would have if made here."""
     found: list[tuple[str, Transcript]] = []
     for path in transcript_files(paths):
         for where, item in read_transcripts(path):
