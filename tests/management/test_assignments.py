@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -17,9 +18,9 @@ from trainer.management.assignments import (
     progress,
     trainee_assignments,
 )
-from trainer.store.base import Assignment, SessionRecord, SessionRow
+from trainer.store.base import Assignment, NoAttemptsLeft, SessionRecord, SessionRow
 from trainer.store.sqlite import open_store
-from trainer.transcript import Transcript
+from trainer.transcript import Transcript, Turn
 
 DUE = "2026-12-01"
 
@@ -170,7 +171,7 @@ def _session(store, ident: str, assignment_id: int | None, score: int | None, tr
             scenario="saas-cfo-price",
             trainee=trainee,
             started=f"2026-11-2{len(ident)}T10:00:00Z",
-            turns=[],
+            turns=[Turn(role="buyer", text="Hi"), Turn(role="trainee", text="Hello")],
         ),
         assignment_id=assignment_id,
     )
@@ -271,7 +272,7 @@ def test_a_trainees_assignments_most_urgent_first(tmp_path):
             scenario="saas-helpdesk-shared-inbox",
             trainee="ana",
             started="2026-11-21T10:00:00Z",
-            turns=[],
+            turns=[Turn(role="trainee", text="Hello")],
         ),
         assignment_id=done.id,
     )
@@ -291,3 +292,86 @@ def test_a_trainees_assignments_most_urgent_first(tmp_path):
         (done.id, Status.PASSED),
     ]
     store.close()
+
+
+def _race(tmp_path, assignment_id: int, racers: int = 2) -> list[str | BaseException]:
+    """`racers` trainers, each with its own connection, all see an attempt
+    left, then all start their session at the same instant."""
+    barrier = threading.Barrier(racers)
+    results: list[str | BaseException] = [""] * racers
+
+    def trainer(n: int) -> None:
+        with open_store(tmp_path) as store:
+            try:
+                assert assignment_for_new_session(store, "ana", "saas-cfo-price") is not None
+                barrier.wait()  # everyone has checked; nobody has started yet
+                store.create_session(
+                    Transcript(
+                        id=f"racer{n}",
+                        scenario="saas-cfo-price",
+                        trainee="ana",
+                        started="2026-11-24T10:00:00Z",
+                        turns=[],
+                    ),
+                    assignment_id=assignment_id,
+                )
+                results[n] = "started"
+            except BaseException as exc:
+                results[n] = exc
+
+    threads = [threading.Thread(target=trainer, args=(n,)) for n in range(racers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_two_trainers_racing_for_the_last_exam_attempt(tmp_path):
+    with open_store(tmp_path) as store:
+        exam = _assign(store, attempts=2, exam=True, seed=42)
+        _session(store, "s1", exam.id, 30)  # one used, one left
+    results = _race(tmp_path, exam.id, racers=3)
+    assert results.count("started") == 1
+    refused = [r for r in results if r != "started"]
+    assert len(refused) == 2 and all(isinstance(r, NoAttemptsLeft) for r in refused)
+    assert "no attempts left on the exam for saas-cfo-price (all 2 used)" in str(refused[0])
+    with open_store(tmp_path) as store:
+        linked = [r for r in store.list_sessions() if r.assignment_id == exam.id]
+        assert len(linked) == 2  # the earlier one and the winner: never three
+
+
+def test_racing_past_a_practice_limit_is_free_practice(tmp_path):
+    with open_store(tmp_path) as store:
+        practice = _assign(store, attempts=1)
+    results = _race(tmp_path, practice.id)
+    assert results == ["started", "started"]  # practice is never refused
+    with open_store(tmp_path) as store:
+        links = sorted(str(r.assignment_id) for r in store.list_sessions())
+    assert links == sorted([str(practice.id), "None"])
+
+
+def test_a_session_ended_before_the_first_word_is_no_attempt(tmp_path):
+    """Kept and listed, but not counted, once it has ended; while still open
+    it counts (someone may be taking it)."""
+    with open_store(tmp_path) as store:
+        exam = _assign(store, attempts=1, exam=True, seed=42)
+        store.create_session(
+            Transcript(id="quiet", scenario="saas-cfo-price", trainee="ana", turns=[]),
+            assignment_id=exam.id,
+        )
+        store.save_turn("quiet", 0, {"role": "buyer", "text": "Hi"})
+        with pytest.raises(NoAttemptsLeft):  # open: it holds the attempt
+            assignment_for_new_session(store, "ana", "saas-cfo-price")
+        store.finish_session(
+            "quiet",
+            finished="2026-11-24T10:01:00Z",
+            outcome="unfinished",
+            score=0,
+            passed=False,
+            scorecard={"gates": []},
+        )
+        assert assignment_for_new_session(store, "ana", "saas-cfo-price") == exam
+        p = progress(exam, store.snapshot().sessions, date(2026, 11, 24))
+        assert (p.attempts, p.status, p.latest_score) == (0, Status.NOT_STARTED, None)
+        assert [r.id for r in store.list_sessions()] == ["quiet"]

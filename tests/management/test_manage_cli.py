@@ -321,3 +321,17 @@ def test_attempts_after_a_pass_are_recorded_and_reported(
     )
     rows = {a["id"]: a["attempts"] for a in json.loads(cli("report", "--json").out)["assignments"]}
     assert rows == {1: 2, 2: 1}
+
+
+def test_an_exam_left_before_the_first_word_uses_no_attempt(cli, pressure):
+    cli("assign", SCENARIO, "--to", "ana", "--exam", "--attempts", "1")
+    quiet = cli("chat", SCENARIO, "--trainee", "ana", stdin=[])  # end of input at once
+    assert quiet.code == 0
+    assert "nothing was said, so this did not use an attempt at assignment #1" in quiet.err
+    real = cli("chat", SCENARIO, "--trainee", "ana", stdin=pressure)
+    assert real.code == 0 and "assignment #1: attempt 1 of 1" in real.err
+    assert cli("chat", SCENARIO, "--trainee", "ana", stdin=[]).code == 2  # now it is used
+    sessions = [json.loads(line) for line in cli("sessions", "--json").out.splitlines()]
+    assert [(s["trainee_turns"], s["assignment"]) for s in sessions] == [(0, 1), (3, 1)]
+    (row,) = json.loads(cli("report", "--json").out)["assignments"]
+    assert (row["attempts"], row["attempts_left"], row["status"]) == (1, 0, "failed")

@@ -168,7 +168,15 @@ def chat(
         transcript, card = finish_and_grade(session, library)
         _say("")
         _say(format_scorecard(card, transcript, short=True))
-        if session.assignment_id is not None:
+        if session.assignment_id is not None and not any(
+            t.role == "trainee" for t in session.turns
+        ):
+            # Kept as a session, but no attempt (SessionRow.counts_as_attempt).
+            _notice(
+                f"-- nothing was said, so this did not use an attempt at assignment"
+                f" #{session.assignment_id}"
+            )
+        elif session.assignment_id is not None:
             _notice(
                 f"-- {result_notice(store, session.trainee, session.assignment_id, clock.today())}"
             )

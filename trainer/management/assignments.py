@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from trainer.errors import BadInput
-from trainer.store.base import Assignment, SessionRecord, SessionRow, Store
+from trainer.store.base import Assignment, NoAttemptsLeft, SessionRecord, SessionRow, Store
 from trainer.transcript import Transcript
 
 __all__ = [
@@ -102,7 +102,7 @@ def attempt_passes(
 class AssignmentProgress:
     assignment: Assignment
     status: Status
-    attempts: int  # sessions linked to the assignment, finished or not
+    attempts: int  # sessions linked to the assignment that count (SessionRow.counts_as_attempt)
     best_score: int | None
     latest_score: int | None  # of the most recent finished attempt
     trend: int | None = None  # latest minus the graded attempt before it
@@ -135,9 +135,9 @@ def progress(
     assignment: Assignment, sessions: Iterable[SessionRecord], today: date
 ) -> AssignmentProgress:
     """Where one assignment stands, from every session in the store (those
-    linked to other assignments are ignored)."""
+    linked to other assignments, and those that are no attempt, are ignored)."""
     attempts = sorted(
-        (s for s in sessions if s.row.assignment_id == assignment.id),
+        (s for s in sessions if s.row.assignment_id == assignment.id and s.row.counts_as_attempt),
         key=lambda s: s.row.started,
     )
     finished = [s for s in attempts if s.row.finished is not None]
@@ -192,7 +192,9 @@ def _passed(assignment: Assignment, sessions: Sequence[SessionRecord]) -> bool:
 
 
 def _used(assignment: Assignment, sessions: Sequence[SessionRecord]) -> int:
-    return sum(1 for s in sessions if s.row.assignment_id == assignment.id)
+    return sum(
+        1 for s in sessions if s.row.assignment_id == assignment.id and s.row.counts_as_attempt
+    )
 
 
 def assignment_for_new_session(store: Store, trainee: str, scenario: str) -> Assignment | None:
@@ -207,10 +209,8 @@ def assignment_for_new_session(store: Store, trainee: str, scenario: str) -> Ass
     if _used(assignment, snapshot.sessions) < assignment.attempts:
         return assignment
     if assignment.exam and not _passed(assignment, snapshot.sessions):
-        raise BadInput(
-            f"{trainee}: no attempts left on the exam for {scenario}"
-            f" (all {assignment.attempts} used); ask your manager"
-        )
+        raise NoAttemptsLeft(assignment)
+    # Checked again, atomically, when the session is stored (Store.create_session).
     return None
 
 

@@ -166,8 +166,8 @@ def build_report(
         if not name:  # an anonymous imported transcript belongs to no one
             continue
         if record.row.trainee_turns == 0:
-            # Opened and closed without a word: noise in a trainee's figures
-            # (though still an attempt used on an assignment).
+            # Opened and closed without a word: noise in a trainee's figures,
+            # and no attempt at an assignment once it has ended.
             summaries.setdefault(name, TraineeSummary(name))
             continue
         summary = summaries.setdefault(name, TraineeSummary(name))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from trainer.errors import BadInput
 from trainer.transcript import Transcript, Turn
 
 
@@ -26,6 +27,15 @@ class SessionRow:
     passed: bool | None
     trainee_turns: int
     assignment_id: int | None = None  # the assignment this session is an attempt at
+
+    @property
+    def counts_as_attempt(self) -> bool:
+        """Whether this session uses up one of its assignment's attempts: once
+        the trainee has said something, or while it is still open (someone may
+        be taking it right now). One ended before the trainee's first line (end
+        of input, /end) is kept and listed, but is no attempt: it showed only the
+        buyer's opening, the same for everyone."""
+        return self.finished is None or self.trainee_turns > 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +69,16 @@ class Assignment:
     created: str
 
 
+class NoAttemptsLeft(BadInput):
+    """An exam attempt refused: every attempt the assignment allows is used."""
+
+    def __init__(self, assignment: Assignment) -> None:
+        super().__init__(
+            f"{assignment.trainee}: no attempts left on the exam for {assignment.scenario}"
+            f" (all {assignment.attempts} used); ask your manager"
+        )
+
+
 @dataclass(frozen=True)
 class SessionRecord:
     """A session with what a report reads: its turns and its scorecard."""
@@ -79,7 +99,11 @@ class Snapshot:
 
 class Store(Protocol):
     def create_session(self, transcript: Transcript, *, assignment_id: int | None = None) -> None:
-        """Start a session; `assignment_id` makes it an attempt at that assignment."""
+        """Start a session; `assignment_id` makes it an attempt at that
+        assignment. The attempt is taken in the same transaction that checks
+        the assignment's limit, so two sessions started at once cannot both
+        take the last one: past the limit an exam raises NoAttemptsLeft, and
+        any other assignment's session is stored as free practice."""
 
     def save_turn(self, session_id: str, index: int, turn: dict[str, Any]) -> None:
         """Save turn `index`, dropping any later turns (after an undo or rewind)."""

@@ -110,6 +110,15 @@ def read_session_rows(
     return [session_from_row(r) for r in db.execute(query, _params(trainee, scenario))]
 
 
+def read_attempts(db: sqlite3.Connection, assignment_id: int) -> list[SessionRow]:
+    """The sessions linked to one assignment, oldest first."""
+    query = (
+        f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.assignment_id = ?"
+        " ORDER BY s.started, s.rowid"
+    )
+    return [session_from_row(r) for r in db.execute(query, (assignment_id,))]
+
+
 def read_assignment(db: sqlite3.Connection, assignment_id: int) -> Assignment:
     row = db.execute(
         f"SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE id = ?", (assignment_id,)

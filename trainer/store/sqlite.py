@@ -25,11 +25,12 @@ from typing import Any, Self
 
 from trainer.errors import BadInput, TrainerError
 from trainer.paths import trainer_home
-from trainer.store.base import Assignment, SessionRow, Snapshot
+from trainer.store.base import Assignment, NoAttemptsLeft, SessionRow, Snapshot
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.queries import (
     read_assignment,
     read_assignments,
+    read_attempts,
     read_session_rows,
     read_snapshot,
     read_transcript,
@@ -37,7 +38,7 @@ from trainer.store.queries import (
 )
 from trainer.transcript import Transcript
 
-__all__ = ["SqliteStore", "UnknownSession", "open_store"]
+__all__ = ["NoAttemptsLeft", "SqliteStore", "UnknownSession", "open_store"]
 
 DB_NAME = "trainer.db"
 
@@ -134,7 +135,23 @@ class SqliteStore:
     def create_session(self, transcript: Transcript, *, assignment_id: int | None = None) -> None:
         session_id = transcript.id or uuid.uuid4().hex
         with self._write() as db:
+            # BEGIN IMMEDIATE holds the write lock from the count to the insert:
+            # a second trainer taking the same last attempt waits, then sees it gone.
+            if assignment_id is not None and not self._attempt_left(db, assignment_id):
+                assignment = read_assignment(db, assignment_id)
+                if assignment.exam:
+                    raise NoAttemptsLeft(assignment)
+                assignment_id = None  # past a practice limit: free practice, as ever
             self._insert_session(db, transcript, session_id, "local", assignment_id)
+
+    def _attempt_left(self, db: sqlite3.Connection, assignment_id: int) -> bool:
+        row = db.execute(
+            "SELECT attempts FROM assignments WHERE id = ?", (assignment_id,)
+        ).fetchone()
+        if row is None or row["attempts"] is None:
+            return True  # no limit; an unknown id fails on the insert's foreign key
+        used = sum(s.counts_as_attempt for s in read_attempts(db, assignment_id))
+        return bool(used < row["attempts"])
 
     def _insert_session(
         self,
