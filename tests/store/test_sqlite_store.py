@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
+from trainer.store.base import ImportOutcome
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.sqlite import SqliteStore, open_store
 from trainer.transcript import Transcript, Turn
@@ -104,11 +105,11 @@ def test_import_is_idempotent(tmp_path):
     store = open_store(tmp_path)
     t = transcript("from-elsewhere")
     t.turns.append(Turn(role="buyer", text="Hi"))
-    assert store.import_transcript(t) is True
-    assert store.import_transcript(t) is False
+    assert store.import_transcript(t) is ImportOutcome.ADDED
+    assert store.import_transcript(t) is ImportOutcome.KEPT
     anonymous = Transcript(turns=[Turn(role="trainee", text="hello")])
-    assert store.import_transcript(anonymous) is True
-    assert store.import_transcript(anonymous) is False
+    assert store.import_transcript(anonymous) is ImportOutcome.ADDED
+    assert store.import_transcript(anonymous) is ImportOutcome.KEPT
     assert len(store.list_sessions()) == 2
     store.close()
 

@@ -134,23 +134,34 @@ def import_command(args: argparse.Namespace, extra: list[Path]) -> int:
     from trainer.management.transfer import import_paths
 
     library = load_checked_library(extra)
-    added = skipped = bad = 0
+    from trainer.store.base import ImportOutcome
+
+    counts = dict.fromkeys(ImportOutcome, 0)
+    bad = 0
     with open_store() as store:
         for item in import_paths(store, library, args.paths):
-            if item.error is not None:
+            if item.error is not None or item.outcome is None:
                 bad += 1
-                print(visible(item.error), file=sys.stderr)
+                print(visible(item.error or item.where), file=sys.stderr)
                 continue
+            counts[item.outcome] += 1
             name = visible((item.session or "(no id)")[:12])
-            if not item.added:
-                skipped += 1
-                print(f"= {name}  {visible(item.where)}: already in the store")
+            where = visible(item.where)
+            if item.outcome is ImportOutcome.KEPT:
+                print(f"= {name}  {where}: already in the store")
                 continue
-            added += 1
             score = "unfinished" if item.score is None else f"score {item.score}"
             linked = f" · assignment #{item.assignment}" if item.assignment else ""
-            print(f"+ {name}  {visible(item.where)}: {score}{linked}")
-    print(f"imported {added}, already there {skipped}, unreadable {bad}", file=sys.stderr)
+            if item.outcome is ImportOutcome.UPDATED:
+                # The copy stored earlier was unfinished; this one replaces it.
+                print(f"~ {name}  {where}: updated, {score}{linked}")
+            else:
+                print(f"+ {name}  {where}: {score}{linked}")
+    print(
+        f"imported {counts[ImportOutcome.ADDED]}, updated {counts[ImportOutcome.UPDATED]},"
+        f" already there {counts[ImportOutcome.KEPT]}, unreadable {bad}",
+        file=sys.stderr,
+    )
     return 2 if bad else 0
 
 

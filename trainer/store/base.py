@@ -4,6 +4,7 @@ database server for larger teams can replace SQLite without touching callers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -67,6 +68,14 @@ class Assignment:
     exam: bool  # a graded drill: fixed seed, no hints or undo, limit enforced
     seed: int | None  # the buyer's seed for an exam, the same for every trainee
     created: str
+
+
+class ImportOutcome(StrEnum):
+    """What importing one transcript did."""
+
+    ADDED = "added"
+    UPDATED = "updated"  # a later copy of a session stored unfinished replaced it
+    KEPT = "kept"  # already stored, as complete as the copy or more: nothing changed
 
 
 class NoAttemptsLeft(BadInput):
@@ -137,9 +146,11 @@ class Store(Protocol):
         score: int | None = None,
         passed: bool | None = None,
         scorecard: dict[str, Any] | None = None,
-    ) -> bool:
+    ) -> ImportOutcome:
         """Add a transcript from elsewhere, with its grade if it was graded, in one
-        transaction; False (and nothing written) if that session is already stored."""
+        transaction. A session already stored is KEPT as it is, unless it is
+        stored unfinished and this copy is finished or has more turns: then this
+        copy replaces it (UPDATED), turns, grade and assignment link."""
 
     def create_assignment(
         self,

@@ -25,7 +25,7 @@ from typing import Any, Self
 
 from trainer.errors import BadInput, TrainerError
 from trainer.paths import trainer_home
-from trainer.store.base import Assignment, NoAttemptsLeft, SessionRow, Snapshot
+from trainer.store.base import Assignment, ImportOutcome, NoAttemptsLeft, SessionRow, Snapshot
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.queries import (
     read_assignment,
@@ -256,18 +256,29 @@ class SqliteStore:
         score: int | None = None,
         passed: bool | None = None,
         scorecard: dict[str, Any] | None = None,
-    ) -> bool:
+    ) -> ImportOutcome:
         session_id = transcript.id or _content_id(transcript)
         with self._write() as db:
-            if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
-                return False
-            self._insert_session(db, transcript, session_id, "import", assignment_id)
+            stored = db.execute(
+                "SELECT s.finished, s.origin,"
+                " (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id) AS turns"
+                " FROM sessions s WHERE s.id = ?",
+                (session_id,),
+            ).fetchone()
+            origin, outcome = "import", ImportOutcome.ADDED
+            if stored is not None:
+                # An attempt exported while still going, then again once done:
+                # the later copy is the one to keep. A finished one never changes.
+                later = transcript.finished is not None or len(transcript.turns) > stored["turns"]
+                if stored["finished"] is not None or not later:
+                    return ImportOutcome.KEPT
+                db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))  # turns cascade
+                origin, outcome = stored["origin"], ImportOutcome.UPDATED
+            self._insert_session(db, transcript, session_id, origin, assignment_id)
             if transcript.finished and scorecard is not None:
-                outcome = transcript.outcome or scorecard.get("outcome") or "unfinished"
-                record_result(
-                    db, session_id, transcript.finished, outcome, score, passed, scorecard
-                )
-        return True
+                ended = transcript.outcome or scorecard.get("outcome") or "unfinished"
+                record_result(db, session_id, transcript.finished, ended, score, passed, scorecard)
+        return outcome
 
     # --- assignments ------------------------------------------------------
 
