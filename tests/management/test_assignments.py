@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from trainer import clock
 from trainer.errors import BadInput
 from trainer.management.assignments import (
     Status,
@@ -142,8 +143,11 @@ def test_due_dates_accepted(text):
 @pytest.mark.parametrize(
     "text", ["2026-02-30", "20261201", "2026-W48", "01/12/2026", "tomorrow", ""]
 )
-def test_due_dates_refused(text):
-    with pytest.raises(BadInput, match="YYYY-MM-DD"):
+def test_due_dates_refused(text, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 7))
+    with pytest.raises(
+        BadInput, match=r"use YYYY-MM-DD, e\.g\. 2026-12-21 \(two weeks from today\)"
+    ):
         parse_due(text)
 
 

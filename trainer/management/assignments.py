@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from trainer import clock
 from trainer.errors import BadInput
 from trainer.store.base import Assignment, NoAttemptsLeft, SessionRecord, SessionRow, Store
 from trainer.transcript import Transcript
@@ -62,7 +63,11 @@ def parse_due(text: str) -> date:
             raise ValueError
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise BadInput(f"--due {text!r}: not a date; use YYYY-MM-DD, e.g. 2026-12-01") from None
+        # The example is two weeks out: a fixed one would be in the past one day.
+        example = (clock.today() + timedelta(days=14)).isoformat()
+        raise BadInput(
+            f"--due {text!r}: not a date; use YYYY-MM-DD, e.g. {example} (two weeks from today)"
+        ) from None
 
 
 def check_pass_mark(value: int) -> int:
