@@ -6,11 +6,15 @@ BIN    := $(VENV)/bin
 .PHONY: run test lint bench lock clean
 
 # The venv is rebuilt when the lock changes; installs are hash-checked against it.
+# The quiet installs take a while: say so, or the first `make run` looks stuck.
 $(BIN)/.installed: requirements/dev.lock pyproject.toml
+	@if [ -x $(BIN)/python ]; then echo "Updating $(VENV) (its dependencies changed, about a minute)..."; \
+	else echo "Setting up $(VENV) (first run, about 2 minutes)..."; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $@
+	@touch $@
+	@echo "$(VENV) is ready."
 
 run: $(BIN)/.installed
 	$(BIN)/trainer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.cli import main
-from trainer.config import config_path, load_settings
+from trainer.config import Settings, config_path, load_settings
 from trainer.errors import BadInput
 
 
@@ -38,3 +38,51 @@ def test_bad_values_and_files_are_clear_errors(capsys):
     config_path().write_text('colour = "red"\n')
     with pytest.raises(BadInput, match="unknown setting"):
         load_settings()
+
+
+@pytest.mark.parametrize("key", ["trainee", "model", "api_base"])
+def test_precedence_flag_then_environment_then_file_then_default(key, monkeypatch):
+    default = {"trainee": None, "model": "offline", "api_base": None}[key]
+    env = f"TRAINER_{key.upper()}"
+    assert getattr(load_settings(), key) == default
+    main(["config", key, "from-file"])
+    assert getattr(load_settings(), key) == "from-file"
+    monkeypatch.setenv(env, "")  # set but empty: as if unset
+    assert getattr(load_settings(), key) == "from-file"
+    monkeypatch.setenv(env, "from-env")
+    assert getattr(load_settings(), key) == "from-env"
+    assert getattr(load_settings(**{key: "from-flag"}), key) == "from-flag"
+    assert getattr(load_settings(**{key: ""}), key) == "from-env"  # an empty flag is no flag
+
+
+def test_trainer_config_names_another_file(tmp_path, monkeypatch):
+    other = tmp_path / "team.toml"
+    other.write_text('model = "openai/team-model"\ntrainee = "  Dee  "\n')
+    monkeypatch.setenv("TRAINER_CONFIG", str(other))
+    settings = load_settings()
+    assert (settings.model, settings.trainee) == ("openai/team-model", "Dee")
+    other.write_text("model = 3\n")
+    with pytest.raises(BadInput, match=r"team\.toml: model: must be a string"):
+        load_settings()
+
+
+def test_building_settings_reads_nothing(monkeypatch):
+    """A Settings value is only what it is given: the environment and the file
+    are read by load_settings, not by the constructor."""
+    monkeypatch.setenv("TRAINER_MODEL", "openai/x")
+    assert Settings(trainee="Sam") == Settings(trainee="Sam", model="offline", api_base=None)
+
+
+def test_help_does_not_import_the_settings_library():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "trainer", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "trainer.cli" in imported
+    assert not {"pydantic_settings", "trainer.config", "pydantic"} & imported

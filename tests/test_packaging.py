@@ -47,4 +47,5 @@ def test_wheel_contains_code_prompts_and_library(tmp_path):
             assert f"trainer/library/{kind}/{item.name}" in names
     assert "trainer/actors/prompts/buyer.j2" in names
     assert "trainer/grading/prompts/judge.j2" in names
+    assert "trainer/management/templates/report.html.j2" in names  # the HTML report
     assert "trainer/reading/data/model.json" in names  # the detector's fallback model

@@ -254,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="add transcripts from other machines to this store",
         description="Import transcript files (.json, .jsonl, or folders). Re-importing the same "
-        "transcript adds nothing.",
+        "transcript adds nothing; the finished copy of a session imported unfinished replaces "
+        "it (shown as 'updated').",
     )
     importing.add_argument("paths", nargs="+", type=Path, metavar="FILE")
     _content_option(importing)

@@ -1,5 +1,11 @@
 """User settings: a small TOML file under TRAINER_HOME, overridable by the
-environment (TRAINER_TRAINEE, TRAINER_MODEL, TRAINER_API_BASE) and by flags."""
+environment (TRAINER_TRAINEE, TRAINER_MODEL, TRAINER_API_BASE) and by flags.
+
+pydantic-settings merges them: a flag beats the environment, which beats
+config.toml (or the file TRAINER_CONFIG names), which beats the default.
+Only the commands that need settings import this module; `trainer --help`
+never does, so it never pays for pydantic-settings.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,14 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from trainer.errors import BadInput
 from trainer.paths import trainer_home
@@ -25,49 +39,69 @@ class Settings:
     api_base: str | None = None
 
 
+class _Sources(BaseSettings):
+    """The merge, kept apart from Settings so that building a Settings value
+    (as the terminal app's tests do) never reads the environment or a file."""
+
+    model_config = SettingsConfigDict(env_prefix="TRAINER_", env_ignore_empty=True, extra="forbid")
+
+    trainee: str | None = None
+    model: str | None = None
+    api_base: str | None = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # In order of precedence: flags, TRAINER_*, the file. No .env, no secrets folder.
+        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_path())
+
+
 def config_path() -> Path:
     return Path(os.environ.get("TRAINER_CONFIG") or trainer_home() / CONFIG_NAME)
-
-
-def _read(path: Path) -> dict[str, object]:
-    if not path.exists():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: not valid TOML: {exc}") from None
 
 
 def load_settings(
     *, trainee: str | None = None, model: str | None = None, api_base: str | None = None
 ) -> Settings:
-    path = config_path()
-    data = _read(path)
-    for key in data:
-        if key not in KEYS:
-            raise BadInput(f"{path}: {key}: unknown setting (known: trainee, model, api_base)")
-
-    def pick(flag: str | None, env: str, key: str) -> str | None:
-        value = flag or os.environ.get(env) or data.get(key)
-        if value is not None and not isinstance(value, str):
-            raise BadInput(f"{path}: {key}: must be a string")
-        return value
-
-    name = (pick(trainee, "TRAINER_TRAINEE", "trainee") or "").strip()[:80]
+    flags = {"trainee": trainee, "model": model, "api_base": api_base}
+    try:
+        merged = _Sources(**{k: v for k, v in flags.items() if v})  # an empty flag is no flag
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{config_path()}: not valid TOML: {exc}") from None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "extra_forbidden":
+            raise BadInput(
+                f"{config_path()}: {key}: unknown setting (known: {', '.join(KEYS)})"
+            ) from None
+        raise BadInput(f"{config_path()}: {key}: must be a string") from None
     return Settings(
-        trainee=name or None,
-        model=pick(model, "TRAINER_MODEL", "model") or "offline",
-        api_base=pick(api_base, "TRAINER_API_BASE", "api_base"),
+        trainee=(merged.trainee or "").strip()[:80] or None,
+        model=merged.model or "offline",
+        api_base=merged.api_base,
     )
 
 
 def save_setting(key: str, value: str) -> None:
     """Write one setting, keeping the others."""
     path = config_path()
-    data = {k: v for k, v in _read(path).items() if isinstance(v, str)}
-    data[key] = value
+    data: dict[str, object] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise BadInput(f"{path}: not valid TOML: {exc}") from None
+    kept = {k: v for k, v in data.items() if isinstance(v, str)}
+    kept[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
     # JSON strings are valid TOML basic strings for what we store.
     path.write_text(
-        "".join(f"{k} = {json.dumps(v)}\n" for k, v in sorted(data.items())), encoding="utf-8"
+        "".join(f"{k} = {json.dumps(v)}\n" for k, v in sorted(kept.items())), encoding="utf-8"
     )

@@ -135,6 +135,7 @@ class Scorecard(_Model):
     notes: list[str] = []
     scenario: str | None = None
     transcript: str | None = None  # the transcript's id, or where it came from
+    source: str | None = None  # the file it was graded from, with :LINE in a .jsonl
     judge: JudgeAudit | None = None
 
     def to_json_line(self) -> str:

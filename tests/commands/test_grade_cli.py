@@ -147,3 +147,19 @@ def test_escape_sequences_in_a_transcript_are_shown_not_interpreted(tmp_path, ca
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b[31mSign today" in out
+
+
+def test_json_scorecards_say_which_file_and_line_they_came_from(tmp_path, capsys):
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    single = write(folder / "a.json", {**MINIMAL, "id": "same-id"})
+    batch = folder / "b.jsonl"
+    batch.write_text(json.dumps({**MINIMAL, "id": "same-id"}) + "\n\n" + json.dumps(MINIMAL) + "\n")
+    assert main(["grade", str(folder), "--json"]) == 0
+    cards = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [c["source"] for c in cards] == [single, f"{batch}:1", f"{batch}:3"]
+    assert [c.get("transcript") for c in cards] == ["same-id", "same-id", f"{batch}:3"]
+    for card in cards:  # the contract's fields are all still there
+        assert {"score", "passed", "style", "rubric", "grader", "outcome", "criteria", "turns"} <= (
+            card.keys()
+        )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
 
+from trainer import clock
 from trainer.errors import BadInput
 from trainer.management.assignments import (
     Status,
@@ -17,9 +19,9 @@ from trainer.management.assignments import (
     progress,
     trainee_assignments,
 )
-from trainer.store.base import Assignment, SessionRecord, SessionRow
+from trainer.store.base import Assignment, NoAttemptsLeft, SessionRecord, SessionRow
 from trainer.store.sqlite import open_store
-from trainer.transcript import Transcript
+from trainer.transcript import Transcript, Turn
 
 DUE = "2026-12-01"
 
@@ -141,8 +143,11 @@ def test_due_dates_accepted(text):
 @pytest.mark.parametrize(
     "text", ["2026-02-30", "20261201", "2026-W48", "01/12/2026", "tomorrow", ""]
 )
-def test_due_dates_refused(text):
-    with pytest.raises(BadInput, match="YYYY-MM-DD"):
+def test_due_dates_refused(text, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 7))
+    with pytest.raises(
+        BadInput, match=r"use YYYY-MM-DD, e\.g\. 2026-12-21 \(two weeks from today\)"
+    ):
         parse_due(text)
 
 
@@ -170,7 +175,7 @@ def _session(store, ident: str, assignment_id: int | None, score: int | None, tr
             scenario="saas-cfo-price",
             trainee=trainee,
             started=f"2026-11-2{len(ident)}T10:00:00Z",
-            turns=[],
+            turns=[Turn(role="buyer", text="Hi"), Turn(role="trainee", text="Hello")],
         ),
         assignment_id=assignment_id,
     )
@@ -185,18 +190,38 @@ def _session(store, ident: str, assignment_id: int | None, score: int | None, tr
         )
 
 
-def test_a_new_session_counts_against_the_newest_open_assignment(tmp_path):
+def test_a_new_session_counts_against_the_newest_assignment_passed_or_not(tmp_path):
     store = open_store(tmp_path)
     old = _assign(store)
     assert assignment_for_new_session(store, "ana", "saas-cfo-price") == old
     assert assignment_for_new_session(store, "ben", "saas-cfo-price") is None
     assert assignment_for_new_session(store, "ana", "saas-cfo-renewal-competitor") is None
-    new = _assign(store)  # assigned again: the new one is the one being worked on
-    assert assignment_for_new_session(store, "ana", "saas-cfo-price") == new
-    _session(store, "s1", new.id, 90)  # ...until it is passed; then the older one
+    _session(store, "s1", old.id, 100)
+    # Passed, and still the one attempts count against: a 0 after a 100 is news.
     assert assignment_for_new_session(store, "ana", "saas-cfo-price") == old
-    _session(store, "s22", old.id, 75)
-    assert assignment_for_new_session(store, "ana", "saas-cfo-price") is None  # free practice
+    _session(store, "s22", old.id, 0)
+    p = progress(old, store.snapshot().sessions, date(2026, 11, 24))
+    assert (p.status, p.attempts, p.best_score, p.latest_score, p.trend) == (
+        Status.PASSED,
+        2,
+        100,
+        0,
+        -100,
+    )
+    new = _assign(store)  # assigned again: from now on the new one is worked on
+    assert assignment_for_new_session(store, "ana", "saas-cfo-price") == new
+    _session(store, "s333", new.id, 90)
+    assert assignment_for_new_session(store, "ana", "saas-cfo-price") == new
+    store.close()
+
+
+def test_a_passed_assignment_out_of_attempts(tmp_path):
+    """Past its limit, a passed practice assignment or exam lets the trainee
+    practise, counted nowhere; an exam not passed refuses."""
+    store = open_store(tmp_path)
+    exam = _assign(store, attempts=1, exam=True, seed=42)
+    _session(store, "s1", exam.id, 95)
+    assert assignment_for_new_session(store, "ana", "saas-cfo-price") is None
     store.close()
 
 
@@ -235,9 +260,9 @@ def test_which_assignment_an_imported_transcript_was_an_attempt_at():
     assert found(both, [], transcript("2026-11-23T10:00:00Z", mode="exam", seed=8)) is None
     used = [attempt(50, assignment_id=2)]
     assert found(both, used, transcript("2026-11-23T10:00:00Z", mode="exam", seed=7)) is None
-    # Once passed, an assignment takes no more attempts: later runs are practice.
+    # A passed assignment still takes attempts, as on this machine.
     passed = [attempt(90, assignment_id=1)]
-    assert found([practice], passed, transcript("2026-11-23T10:00:00Z")) is None
+    assert found([practice], passed, transcript("2026-11-23T10:00:00Z")) == practice
 
 
 def test_a_trainees_assignments_most_urgent_first(tmp_path):
@@ -251,7 +276,7 @@ def test_a_trainees_assignments_most_urgent_first(tmp_path):
             scenario="saas-helpdesk-shared-inbox",
             trainee="ana",
             started="2026-11-21T10:00:00Z",
-            turns=[],
+            turns=[Turn(role="trainee", text="Hello")],
         ),
         assignment_id=done.id,
     )
@@ -271,3 +296,86 @@ def test_a_trainees_assignments_most_urgent_first(tmp_path):
         (done.id, Status.PASSED),
     ]
     store.close()
+
+
+def _race(tmp_path, assignment_id: int, racers: int = 2) -> list[str | BaseException]:
+    """`racers` trainers, each with its own connection, all see an attempt
+    left, then all start their session at the same instant."""
+    barrier = threading.Barrier(racers)
+    results: list[str | BaseException] = [""] * racers
+
+    def trainer(n: int) -> None:
+        with open_store(tmp_path) as store:
+            try:
+                assert assignment_for_new_session(store, "ana", "saas-cfo-price") is not None
+                barrier.wait()  # everyone has checked; nobody has started yet
+                store.create_session(
+                    Transcript(
+                        id=f"racer{n}",
+                        scenario="saas-cfo-price",
+                        trainee="ana",
+                        started="2026-11-24T10:00:00Z",
+                        turns=[],
+                    ),
+                    assignment_id=assignment_id,
+                )
+                results[n] = "started"
+            except BaseException as exc:
+                results[n] = exc
+
+    threads = [threading.Thread(target=trainer, args=(n,)) for n in range(racers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_two_trainers_racing_for_the_last_exam_attempt(tmp_path):
+    with open_store(tmp_path) as store:
+        exam = _assign(store, attempts=2, exam=True, seed=42)
+        _session(store, "s1", exam.id, 30)  # one used, one left
+    results = _race(tmp_path, exam.id, racers=3)
+    assert results.count("started") == 1
+    refused = [r for r in results if r != "started"]
+    assert len(refused) == 2 and all(isinstance(r, NoAttemptsLeft) for r in refused)
+    assert "no attempts left on the exam for saas-cfo-price (all 2 used)" in str(refused[0])
+    with open_store(tmp_path) as store:
+        linked = [r for r in store.list_sessions() if r.assignment_id == exam.id]
+        assert len(linked) == 2  # the earlier one and the winner: never three
+
+
+def test_racing_past_a_practice_limit_is_free_practice(tmp_path):
+    with open_store(tmp_path) as store:
+        practice = _assign(store, attempts=1)
+    results = _race(tmp_path, practice.id)
+    assert results == ["started", "started"]  # practice is never refused
+    with open_store(tmp_path) as store:
+        links = sorted(str(r.assignment_id) for r in store.list_sessions())
+    assert links == sorted([str(practice.id), "None"])
+
+
+def test_a_session_ended_before_the_first_word_is_no_attempt(tmp_path):
+    """Kept and listed, but not counted, once it has ended; while still open
+    it counts (someone may be taking it)."""
+    with open_store(tmp_path) as store:
+        exam = _assign(store, attempts=1, exam=True, seed=42)
+        store.create_session(
+            Transcript(id="quiet", scenario="saas-cfo-price", trainee="ana", turns=[]),
+            assignment_id=exam.id,
+        )
+        store.save_turn("quiet", 0, {"role": "buyer", "text": "Hi"})
+        with pytest.raises(NoAttemptsLeft):  # open: it holds the attempt
+            assignment_for_new_session(store, "ana", "saas-cfo-price")
+        store.finish_session(
+            "quiet",
+            finished="2026-11-24T10:01:00Z",
+            outcome="unfinished",
+            score=0,
+            passed=False,
+            scorecard={"gates": []},
+        )
+        assert assignment_for_new_session(store, "ana", "saas-cfo-price") == exam
+        p = progress(exam, store.snapshot().sessions, date(2026, 11, 24))
+        assert (p.attempts, p.status, p.latest_score) == (0, Status.NOT_STARTED, None)
+        assert [r.id for r in store.list_sessions()] == ["quiet"]

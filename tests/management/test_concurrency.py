@@ -78,8 +78,8 @@ def test_reports_while_two_trainees_practise(library, consultative, pressure):
 
     final = build_report(manager.snapshot(), library.scenarios.get, date(2026, 11, 24)).to_json()
     status = {a["trainee"]: (a["status"], a["attempts"]) for a in final["assignments"]}
-    # ana passed on her first attempt; later sessions are free practice.
-    assert status == {"ana": ("passed", 1), "ben": ("failed", ROUNDS)}
+    # ana passed on her first attempt; later ones are recorded against it too.
+    assert status == {"ana": ("passed", ROUNDS), "ben": ("failed", ROUNDS)}
     assert {t["trainee"]: t["attempts"] for t in final["trainees"]} == {
         "ana": ROUNDS,
         "ben": ROUNDS,

@@ -126,7 +126,7 @@ def test_the_manager_loop(cli, library, consultative, pressure, monkeypatch, tmp
     assert assignments["ana"]["Attempts"] == "2/3"
     assert assignments["ana"]["Best"] == str(status["ana"]["best_score"])
     assert by_trainee(page.rows("trainees"), "Trainee")["ben"]["Pressure turns"] == "100%"
-    dots = page.find("circle")
+    dots = [p for p in page.find("path") if "data-score" in p.attrs]
     scores = {
         name: [int(d.attrs["data-score"]) for d in dots if d.inherited("data-trainee") == name]
         for name in ("ana", "ben")
@@ -244,7 +244,7 @@ def test_a_report_on_an_empty_store(cli):
     assert run.code == 0 and "no assignments yet" in run.out
     assert json.loads(cli("report", "--json").out)["assignments"] == []
     assert cli("report", "--csv").out.splitlines() == [
-        "trainee,scenario,due,pass_mark,attempts,attempt_limit,best_score,latest_score,status,exam,assignment"
+        "trainee,scenario,due,pass_mark,attempts,attempt_limit,best_score,latest_score,status,exam,assignment,trend"
     ]
 
 
@@ -256,3 +256,82 @@ def test_report_html_to_a_folder_is_refused(cli, tmp_path: Path):
 def test_names_with_control_characters_are_refused(cli):
     run = cli("assign", SCENARIO, "--to", "ana\x1b[2J")
     assert run.code == 2 and "control characters are not allowed" in run.err
+
+
+def test_attempts_after_a_pass_are_recorded_and_reported(
+    cli, consultative, pressure, report_page, tmp_path
+):
+    """ana passes, then pushes and scores far lower: every report shows the
+    drop (latest and trend next to best), not a frozen "latest = best"."""
+    cli("assign", SCENARIO, "--to", "ana")
+    assert (
+        "assignment #1: passed"
+        in cli("chat", SCENARIO, "--trainee", "ana", stdin=consultative(SCENARIO)).err
+    )
+    after = cli("chat", SCENARIO, "--trainee", "ana", stdin=pressure)
+    assert "assignment #1: attempt 2" in after.err and "already passed" in after.err
+    assert "assignment #1: passed (best " in after.err and "; latest " in after.err
+
+    report = json.loads(cli("report", "--json").out)
+    (row,) = report["assignments"]
+    assert (row["status"], row["attempts"]) == ("passed", 2)
+    best, latest = row["best_score"], row["latest_score"]
+    assert best >= 70 > latest and row["trend"] == latest - best
+    (ana,) = report["trainees"]
+    assert (ana["best_score"], ana["latest_score"], ana["trend"]) == (best, latest, latest - best)
+
+    text = cli("report").out
+    header, line = text.splitlines()[1:3]
+    cells = dict(zip(header.split(), line.split(), strict=False))
+    assert (cells["BEST"], cells["LATEST"], cells["TREND"]) == (
+        str(best),
+        str(latest),
+        f"{latest - best:+d}",
+    )
+    trainees = text.split("Trainees\n")[1].splitlines()
+    cells = dict(zip(trainees[0].split(), trainees[1].split(), strict=False))
+    assert (cells["BEST"], cells["LATEST"], cells["TREND"]) == (
+        str(best),
+        str(latest),
+        f"{latest - best:+d}",
+    )
+
+    (csv_row,) = csv.DictReader(io.StringIO(cli("report", "--csv").out))
+    assert (csv_row["best_score"], csv_row["latest_score"], csv_row["trend"]) == (
+        str(best),
+        str(latest),
+        f"{latest - best}",
+    )
+
+    assert cli("report", "--html", str(tmp_path / "team.html")).code == 0
+    page = report_page((tmp_path / "team.html").read_text(encoding="utf-8"))
+    (html_row,) = page.rows("assignments")
+    assert (html_row["Best"], html_row["Latest"], html_row["Trend"]) == (
+        str(best),
+        str(latest),
+        f"{latest - best:+d}",
+    )
+    (html_trainee,) = page.rows("trainees")
+    assert (html_trainee["Latest"], html_trainee["Trend"]) == (str(latest), f"{latest - best:+d}")
+
+    # A newer assignment of the scenario takes the attempts from then on.
+    cli("assign", SCENARIO, "--to", "ana")
+    assert (
+        "assignment #2: attempt 1" in cli("chat", SCENARIO, "--trainee", "ana", stdin=pressure).err
+    )
+    rows = {a["id"]: a["attempts"] for a in json.loads(cli("report", "--json").out)["assignments"]}
+    assert rows == {1: 2, 2: 1}
+
+
+def test_an_exam_left_before_the_first_word_uses_no_attempt(cli, pressure):
+    cli("assign", SCENARIO, "--to", "ana", "--exam", "--attempts", "1")
+    quiet = cli("chat", SCENARIO, "--trainee", "ana", stdin=[])  # end of input at once
+    assert quiet.code == 0
+    assert "nothing was said, so this did not use an attempt at assignment #1" in quiet.err
+    real = cli("chat", SCENARIO, "--trainee", "ana", stdin=pressure)
+    assert real.code == 0 and "assignment #1: attempt 1 of 1" in real.err
+    assert cli("chat", SCENARIO, "--trainee", "ana", stdin=[]).code == 2  # now it is used
+    sessions = [json.loads(line) for line in cli("sessions", "--json").out.splitlines()]
+    assert [(s["trainee_turns"], s["assignment"]) for s in sessions] == [(0, 1), (3, 1)]
+    (row,) = json.loads(cli("report", "--json").out)["assignments"]
+    assert (row["attempts"], row["attempts_left"], row["status"]) == (1, 0, "failed")

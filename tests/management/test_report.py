@@ -112,6 +112,15 @@ def team(store):
     return store
 
 
+def points(page):
+    """The score chart's marks, one per graded attempt (not the legend's)."""
+    return [
+        p
+        for p in page.find("path")
+        if "point" in p.attrs.get("class", "").split() and "data-score" in p.attrs
+    ]
+
+
 def report_of(store, library, **filters):
     snapshot = store.snapshot(**filters)
     return build_report(snapshot, library.scenarios.get, TODAY, filters=filters)
@@ -176,7 +185,7 @@ def test_filters(team, library):
 def test_text(team, library):
     text = report_text(report_of(team, library))
     assert (
-        "ana      coaching-owner-dont-need-it  2026-12-01  75    2/3       80    80      passed"
+        "ana      coaching-owner-dont-need-it  2026-12-01  75    2/3       80    80      +40    passed"
         in text
     )
     assert "Team weak spot: price (33% handled consultatively over 6 turns)" in text
@@ -220,9 +229,14 @@ def test_html(team, library, report_page):
     # Score over time: one series per trainee with graded attempts, in order.
     series = {g.attrs["data-trainee"] for g in page.find("g", **{"class": "series"})}
     assert series == {"ana", "ben"}
-    dots = [(d.inherited("data-trainee"), d.attrs["data-score"]) for d in page.find("circle")]
+    dots = [(d.inherited("data-trainee"), d.attrs["data-score"]) for d in points(page)]
     assert dots == [("ana", "40"), ("ana", "80"), ("ben", "30"), ("ben", "10")]
     assert len(page.find("polyline")) == 2
+    # The same numbers in a table beside the chart.
+    assert {r["Trainee"]: (r["1"], r["2"]) for r in page.rows("scores")} == {
+        "ana": ("40", "80"),
+        "ben": ("30", "10"),
+    }
     # The heat map: a row per trainee with categorised turns, and the team.
     cells = {
         (c.inherited("data-row"), c.attrs["data-category"]): c.attrs["data-share"]
@@ -272,3 +286,48 @@ def test_an_empty_report(store, library, report_page):
     assert "No graded attempts yet." in "".join(
         e.text for e in page.find("p", **{"class": "empty"})
     )
+
+
+def test_every_trainees_scores_stay_visible_when_they_coincide(store, library, report_page):
+    """Three trainees with the very same scores: no mark hides another. Each
+    series has its own marker shape, sits a few pixels apart, and the numbers
+    are in the table beside the chart."""
+    for name in ("ana", "ben", "cleo"):
+        for n, score in enumerate((40, 100, 0)):
+            play(
+                store, f"{name}{n}", name, f"2026-11-2{n + 1}T10:00:00Z", [(NEED, "neutral")], score
+            )
+    page = report_page(report_html(report_of(store, library)))
+    series = page.find("g", **{"class": "series"})
+    assert len({g.attrs["data-marker"] for g in series}) == 3  # three shapes
+    marks = points(page)
+    assert len(marks) == 9
+    spots = {(m.attrs["data-x"], m.attrs["data-y"]) for m in marks}
+    assert len(spots) == 9  # nobody's mark sits exactly on another's
+    assert len({m.attrs["d"] for m in marks}) == 9
+    by_attempt: dict[str, list[float]] = {}
+    for m in marks:
+        by_attempt.setdefault(m.attrs["data-score"], []).append(float(m.attrs["data-x"]))
+    for xs in by_attempt.values():  # side by side, close enough to read as one attempt
+        assert 3 <= max(xs) - min(xs) <= 12
+    assert [(r["Trainee"], r["1"], r["2"], r["3"]) for r in page.rows("scores")] == [
+        ("ana", "40", "100", "0"),
+        ("ben", "40", "100", "0"),
+        ("cleo", "40", "100", "0"),
+    ]
+
+
+def test_html_shows_control_characters_through_the_shared_sanitiser(store, library, report_page):
+    store.create_assignment(
+        trainee="ana\x1b[2J",
+        scenario=SCENARIO,
+        due=None,
+        pass_mark=70,
+        attempts=None,
+        exam=False,
+        seed=None,
+    )
+    text = report_html(report_of(store, library))
+    assert "\x1b" not in text
+    (row,) = report_page(text).rows("assignments")
+    assert row["Trainee"] == "ana\\x1b[2J"

@@ -41,7 +41,7 @@ def test_transcripts_from_another_machine(cli, consultative, pressure, monkeypat
     assert first.out.count("+ ") == 2 and "assignment #1" in first.out
     again = cli("import", str(exports / "ana.json"), str(exports / "ben.json"))
     assert again.code == 0 and again.out.count("= ") == 2 and "+ " not in again.out
-    assert "imported 0, already there 2" in again.err
+    assert "imported 0, updated 0, already there 2" in again.err
     assert len(cli("sessions", "--json").out.splitlines()) == 2
     report = json.loads(cli("report", "--json").out)
     assert {a["trainee"]: (a["status"], a["attempts"]) for a in report["assignments"]} == {
@@ -114,3 +114,41 @@ def test_imports_count_attempts_in_the_order_they_were_made(
     (row,) = json.loads(cli("report", "--json").out)["assignments"]
     assert (row["status"], row["attempts"]) == ("passed", 2)
     assert row["latest_score"] == row["best_score"] >= 70
+
+
+def test_the_finished_copy_replaces_an_unfinished_one(cli, consultative, monkeypatch, tmp_path):
+    """A trainee's attempt was exported half way, then again once finished:
+    importing the finished copy replaces the unfinished one, says so, and
+    the attempt counts once, with its grade."""
+    on(monkeypatch, "2026-11-24")
+    cli("assign", SCENARIO, "--to", "ana")
+    started = "2099-01-01T10:00:00Z"  # after the assignment was made, whatever today is
+    turns = [{"role": "buyer", "text": "$24,000 a year is more than we planned for."}]
+    for line in consultative(SCENARIO):
+        turns += [{"role": "trainee", "text": line}, {"role": "buyer", "text": "Go on."}]
+    base = {
+        "version": 1,
+        "id": "trip-1",
+        "scenario": SCENARIO,
+        "trainee": "ana",
+        "started": started,
+    }
+    half = tmp_path / "half.json"
+    half.write_text(json.dumps({**base, "turns": turns[:3]}), encoding="utf-8")
+    done = tmp_path / "done.json"
+    done.write_text(json.dumps({**base, "turns": turns, "finished": started}), encoding="utf-8")
+
+    first = cli("import", str(half))
+    assert first.out.startswith("+ trip-1") and "unfinished · assignment #1" in first.out
+    second = cli("import", str(done))
+    assert second.code == 0, second.err
+    assert second.out.startswith("~ trip-1") and ": updated, score " in second.out
+    assert "assignment #1" in second.out
+    assert "imported 0, updated 1, already there 0, unreadable 0" in second.err
+    assert cli("import", str(half)).out.startswith("= trip-1")  # the old copy changes nothing
+
+    (row,) = [json.loads(line) for line in cli("sessions", "--json").out.splitlines()]
+    assert row["finished"] == started and row["trainee_turns"] == len(consultative(SCENARIO))
+    (assignment,) = json.loads(cli("report", "--json").out)["assignments"]
+    assert (assignment["attempts"], assignment["status"]) == (1, "passed")
+    assert assignment["best_score"] == int(second.out.split("score ")[1].split()[0])

@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from trainer.store.base import ImportOutcome
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.sqlite import SqliteStore, open_store
 from trainer.transcript import Transcript, Turn
@@ -142,10 +143,12 @@ def test_an_import_keeps_its_grade_and_is_added_once(store):
         turns=[Turn(role="buyer", text="Hi"), Turn(role="trainee", text="Hello")],
     )
     card = {"score": 81, "passed": True, "outcome": "next_step"}
-    assert store.import_transcript(
+    added = store.import_transcript(
         finished, assignment_id=a.id, score=81, passed=True, scorecard=card
     )
-    assert not store.import_transcript(finished, score=0, passed=False, scorecard={"score": 0})
+    assert added is ImportOutcome.ADDED
+    again = store.import_transcript(finished, score=0, passed=False, scorecard={"score": 0})
+    assert again is ImportOutcome.KEPT
     (row,) = store.list_sessions()
     assert (row.score, row.passed, row.outcome, row.assignment_id, row.trainee_turns) == (
         81,
@@ -156,6 +159,53 @@ def test_an_import_keeps_its_grade_and_is_added_once(store):
     )
     assert store.scorecard("far-away") == card
     # An attempt still in progress elsewhere comes in ungraded.
-    assert store.import_transcript(transcript("open"), score=10, passed=False, scorecard={"x": 1})
+    assert (
+        store.import_transcript(transcript("open"), score=10, passed=False, scorecard={"x": 1})
+        is ImportOutcome.ADDED
+    )
     (open_row,) = [r for r in store.list_sessions() if r.id == "open"]
     assert (open_row.finished, open_row.score, store.scorecard("open")) == (None, None, None)
+
+
+def test_a_later_copy_of_a_session_stored_unfinished_replaces_it(store):
+    """Exported while still going, then again once done: the finished copy
+    (same id, more turns) replaces the unfinished one; a finished session is
+    never replaced, and an older copy changes nothing."""
+    a = assign(store)
+    hi = [Turn(role="buyer", text="Hi"), Turn(role="trainee", text="Hello")]
+    more = [*hi, Turn(role="buyer", text="Go on"), Turn(role="trainee", text="What's behind it?")]
+    early = transcript("trip", turns=hi)
+    assert store.import_transcript(early, assignment_id=a.id) is ImportOutcome.ADDED
+    assert store.import_transcript(early) is ImportOutcome.KEPT  # the same copy again
+    longer = transcript("trip", turns=more)
+    assert store.import_transcript(longer, assignment_id=a.id) is ImportOutcome.UPDATED
+    assert store.import_transcript(early) is ImportOutcome.KEPT  # an older copy: nothing changes
+    done = transcript(
+        "trip",
+        turns=[*more, Turn(role="buyer", text="Fine, next week.")],
+        finished="2026-11-24T10:09:00Z",
+        outcome="next_step",
+    )
+    card = {"score": 82, "outcome": "next_step"}
+    updated = store.import_transcript(
+        done, assignment_id=a.id, score=82, passed=True, scorecard=card
+    )
+    assert updated is ImportOutcome.UPDATED
+    (row,) = store.list_sessions()
+    assert (row.finished, row.outcome, row.score, row.trainee_turns, row.assignment_id) == (
+        "2026-11-24T10:09:00Z",
+        "next_step",
+        82,
+        2,
+        a.id,
+    )
+    assert [t.text for t in store.load_session("trip").turns][-1] == "Fine, next week."
+    assert store.scorecard("trip") == card
+    # Finished now: no copy replaces it, not even a longer one.
+    assert (
+        store.import_transcript(
+            transcript("trip", turns=[*done.turns, Turn(role="trainee", text="x")])
+        )
+        is ImportOutcome.KEPT
+    )
+    assert store.scorecard("trip") == card

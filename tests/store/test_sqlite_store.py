@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
+from trainer.store.base import ImportOutcome
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.sqlite import SqliteStore, open_store
 from trainer.transcript import Transcript, Turn
@@ -104,11 +105,11 @@ def test_import_is_idempotent(tmp_path):
     store = open_store(tmp_path)
     t = transcript("from-elsewhere")
     t.turns.append(Turn(role="buyer", text="Hi"))
-    assert store.import_transcript(t) is True
-    assert store.import_transcript(t) is False
+    assert store.import_transcript(t) is ImportOutcome.ADDED
+    assert store.import_transcript(t) is ImportOutcome.KEPT
     anonymous = Transcript(turns=[Turn(role="trainee", text="hello")])
-    assert store.import_transcript(anonymous) is True
-    assert store.import_transcript(anonymous) is False
+    assert store.import_transcript(anonymous) is ImportOutcome.ADDED
+    assert store.import_transcript(anonymous) is ImportOutcome.KEPT
     assert len(store.list_sessions()) == 2
     store.close()
 
@@ -172,3 +173,103 @@ def test_unusable_trainer_home_is_a_clear_error(tmp_path):
     (garbage / "trainer.db").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(TrainerError, match="cannot"):
         open_store(garbage)
+
+
+def test_each_migration_is_its_own_transaction(tmp_path, monkeypatch):
+    """A migration that fails leaves the ones before it applied and recorded;
+    the next start applies only what is still missing."""
+    import pytest
+
+    from trainer.errors import TrainerError
+    from trainer.store import sqlite as sqlite_module
+
+    path = tmp_path / "t.db"
+    broken = [
+        *MIGRATIONS,
+        ("0099_broken", "CREATE TABLE later (x INTEGER); SELECT nope FROM nowhere"),
+    ]
+    monkeypatch.setattr(sqlite_module, "MIGRATIONS", broken)
+    with pytest.raises(TrainerError, match="cannot prepare the database"):
+        SqliteStore(path)
+    check = sqlite3.connect(path)
+    applied = [r[0] for r in check.execute("SELECT name FROM schema_migrations ORDER BY name")]
+    assert applied == [name for name, _ in MIGRATIONS]  # everything before the broken one
+    tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "sessions" in tables and "later" not in tables  # the failed one left nothing
+    check.close()
+    fixed = [*MIGRATIONS, ("0099_broken", "CREATE TABLE later (x INTEGER)")]
+    monkeypatch.setattr(sqlite_module, "MIGRATIONS", fixed)
+    with SqliteStore(path) as store:
+        assert store.applied_migrations() == [*(name for name, _ in MIGRATIONS), "0099_broken"]
+
+
+def test_two_processes_opening_a_new_database_at_once(tmp_path):
+    """Whether a migration is done is asked inside its transaction: two
+    stores created at the same instant never both apply one."""
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        barrier.wait()
+        try:
+            open_store(tmp_path).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(tmp_path) as store:
+        assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+
+
+def test_the_store_is_a_context_manager(tmp_path):
+    import pytest
+
+    with pytest.raises(RuntimeError), open_store(tmp_path) as store:
+        store.create_session(transcript())
+        raise RuntimeError("the command failed")
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        store.list_sessions()  # closed on the way out, error or not
+    with open_store(tmp_path) as again:
+        assert [r.id for r in again.list_sessions()] == ["s1"]
+
+
+def test_rows_are_read_by_column_name(tmp_path):
+    """The converters read a row by its column names, so a query that lists
+    its columns in another order (or adds one) cannot shift every field."""
+    from trainer.store.queries import assignment_from_row, session_from_row
+
+    with open_store(tmp_path) as store:
+        made = store.create_assignment(
+            trainee="ana",
+            scenario="saas-cfo-price",
+            due=None,
+            pass_mark=70,
+            attempts=2,
+            exam=True,
+            seed=9,
+        )
+        store.create_session(transcript(), assignment_id=made.id)
+    db = sqlite3.connect(tmp_path / "trainer.db")
+    db.row_factory = sqlite3.Row
+    shuffled = db.execute(
+        "SELECT created, seed, exam, attempts, pass_mark, due, scenario, trainee, 'x' AS extra, id"
+        " FROM assignments"
+    ).fetchone()
+    assert assignment_from_row(shuffled) == made
+    row = db.execute(
+        "SELECT 0 AS trainee_turns, assignment_id, passed, score, outcome, finished, started,"
+        " mode, model, trainee, scenario, id FROM sessions"
+    ).fetchone()
+    session = session_from_row(row)
+    assert (session.id, session.trainee, session.model, session.assignment_id) == (
+        "s1",
+        "ana",
+        "offline",
+        made.id,
+    )
+    db.close()

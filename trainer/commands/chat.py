@@ -138,8 +138,7 @@ def chat(
     settings = load_settings(trainee=trainee, model=model, api_base=api_base)
     if out is not None and out.is_dir():
         raise BadInput(f"--out {out}: is a folder; give a file name")
-    store = open_store()
-    try:
+    with open_store() as store:
         session = new_session(
             library,
             scenario_id,
@@ -169,14 +168,20 @@ def chat(
         transcript, card = finish_and_grade(session, library)
         _say("")
         _say(format_scorecard(card, transcript, short=True))
-        if session.assignment_id is not None:
+        if session.assignment_id is not None and not any(
+            t.role == "trainee" for t in session.turns
+        ):
+            # Kept as a session, but no attempt (SessionRow.counts_as_attempt).
+            _notice(
+                f"-- nothing was said, so this did not use an attempt at assignment"
+                f" #{session.assignment_id}"
+            )
+        elif session.assignment_id is not None:
             _notice(
                 f"-- {result_notice(store, session.trainee, session.assignment_id, clock.today())}"
             )
         _write(out, session)
         return 0
-    finally:
-        store.close()
 
 
 def _write(out: Path | None, session: Session) -> None:

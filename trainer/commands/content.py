@@ -16,6 +16,7 @@ from trainer.content.library import (
 )
 from trainer.content.loader import ContentError
 from trainer.errors import BadInput
+from trainer.text import table
 
 
 def _root_of(path: Path) -> tuple[Path, Path | None]:
@@ -101,18 +102,8 @@ def list_content(kind: str, as_json: bool, extra: list[Path]) -> int:
         "personas": ["id", "name", "role", "industry", "company"],
         "rubrics": ["id", "pass_mark", "criteria", "title"],
     }[kind]
-    table = [[_cell(row[c]) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(r[i]) for r in table)) for i, c in enumerate(columns)]
-    print("  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
-    for r in table:
-        print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+    print(table([c.upper() for c in columns], [[row[c] for c in columns] for row in rows]))
     return 0
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, list):
-        return ",".join(str(v) for v in value)
-    return str(value)
 
 
 def entries(library: Library, kind: str) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from trainer.commands.content import load_checked_library
 from trainer.errors import BadInput
 from trainer.grading.grader import grade_transcript
 from trainer.grading.render import format_scorecard
+from trainer.text import visible
 from trainer.transcript import (
     TranscriptError,
     read_transcripts,
@@ -52,15 +53,17 @@ def grade_paths(
         for where, item in read_transcripts(path):
             if isinstance(item, TranscriptError):
                 bad += 1
-                print(str(item), file=sys.stderr)
+                print(visible(str(item)), file=sys.stderr)
                 continue
             card = grade_transcript(item, library, rubric=rubric, judge=grader, source=where)
+            # Which file (and line of a batch) this scorecard is for, whatever its id says.
+            card = card.model_copy(update={"source": where})
             graded += 1
             if as_json:
                 sys.stdout.write(card.to_json_line() + "\n")
             else:
-                title = f"{where}" + (f" · {item.scenario}" if item.scenario else "")
-                print(f"== {title}")
+                title = where + (f" · {item.scenario}" if item.scenario else "")
+                print(f"== {visible(title)}")
                 print(format_scorecard(card, item))
                 print()
     if bad:

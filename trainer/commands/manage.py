@@ -17,6 +17,7 @@ from trainer.commands.content import load_checked_library
 from trainer.errors import BadInput
 from trainer.management.assignments import check_attempts, check_pass_mark, parse_due
 from trainer.store.sqlite import open_store
+from trainer.text import visible
 
 __all__ = ["assign_command", "export_command", "import_command", "report_command"]
 
@@ -49,8 +50,7 @@ def assign_command(args: argparse.Namespace, extra: list[Path]) -> int:
     attempts = check_attempts(args.attempts) if args.attempts is not None else None
     # One seed per exam, shared by every trainee in it: the same buyer for all.
     seed = secrets.randbelow(2**31) if args.exam else None
-    store = open_store()
-    try:
+    with open_store() as store:
         made = [
             store.create_assignment(
                 trainee=name,
@@ -63,8 +63,6 @@ def assign_command(args: argparse.Namespace, extra: list[Path]) -> int:
             )
             for name in trainees
         ]
-    finally:
-        store.close()
     terms = [f"pass mark {pass_mark}"]
     terms.append(f"due {due.isoformat()}" if due else "no due date")
     terms.append(f"{attempts} attempt(s)" if attempts else "unlimited attempts")
@@ -85,11 +83,8 @@ def report_command(args: argparse.Namespace, extra: list[Path]) -> int:
     # A report must still come out when a content file is broken: sessions on
     # scenarios that no longer load just go without categories.
     library = load_library(extra)
-    store = open_store()
-    try:
+    with open_store() as store:
         snapshot = store.snapshot(trainee=args.trainee, scenario=args.scenario)
-    finally:
-        store.close()
     report = build_report(
         snapshot,
         library.scenarios.get,
@@ -118,13 +113,10 @@ def export_command(args: argparse.Namespace, extra: list[Path]) -> int:
     from trainer.content.library import load_library
     from trainer.management.transfer import export_json, export_markdown
 
-    store = open_store()
-    try:
+    with open_store() as store:
         transcript = store.load_session(args.session)  # UnknownSession: exit 2
         assert transcript.id is not None
         scorecard = store.scorecard(transcript.id)
-    finally:
-        store.close()
     if args.format == "json":
         text = export_json(transcript, scorecard)
     else:
@@ -134,7 +126,7 @@ def export_command(args: argparse.Namespace, extra: list[Path]) -> int:
         sys.stdout.write(text)
     else:
         _write(args.out, text, "--out")
-        print(f"session {transcript.id} written to {args.out}", file=sys.stderr)
+        print(f"session {visible(transcript.id)} written to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -142,26 +134,34 @@ def import_command(args: argparse.Namespace, extra: list[Path]) -> int:
     from trainer.management.transfer import import_paths
 
     library = load_checked_library(extra)
-    store = open_store()
-    added = skipped = bad = 0
-    try:
+    from trainer.store.base import ImportOutcome
+
+    counts = dict.fromkeys(ImportOutcome, 0)
+    bad = 0
+    with open_store() as store:
         for item in import_paths(store, library, args.paths):
-            if item.error is not None:
+            if item.error is not None or item.outcome is None:
                 bad += 1
-                print(item.error, file=sys.stderr)
+                print(visible(item.error or item.where), file=sys.stderr)
                 continue
-            name = (item.session or "(no id)")[:12]
-            if not item.added:
-                skipped += 1
-                print(f"= {name}  {item.where}: already in the store")
+            counts[item.outcome] += 1
+            name = visible((item.session or "(no id)")[:12])
+            where = visible(item.where)
+            if item.outcome is ImportOutcome.KEPT:
+                print(f"= {name}  {where}: already in the store")
                 continue
-            added += 1
             score = "unfinished" if item.score is None else f"score {item.score}"
             linked = f" · assignment #{item.assignment}" if item.assignment else ""
-            print(f"+ {name}  {item.where}: {score}{linked}")
-    finally:
-        store.close()
-    print(f"imported {added}, already there {skipped}, unreadable {bad}", file=sys.stderr)
+            if item.outcome is ImportOutcome.UPDATED:
+                # The copy stored earlier was unfinished; this one replaces it.
+                print(f"~ {name}  {where}: updated, {score}{linked}")
+            else:
+                print(f"+ {name}  {where}: {score}{linked}")
+    print(
+        f"imported {counts[ImportOutcome.ADDED]}, updated {counts[ImportOutcome.UPDATED]},"
+        f" already there {counts[ImportOutcome.KEPT]}, unreadable {bad}",
+        file=sys.stderr,
+    )
     return 2 if bad else 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trainer.config import KEYS, config_path, load_settings, save_setting
 from trainer.errors import BadInput
+from trainer.text import visible
 
 
 def config_command(key: str | None, value: str | None) -> int:
@@ -19,7 +20,9 @@ def config_command(key: str | None, value: str | None) -> int:
     settings = load_settings()
     shown = {"trainee": settings.trainee, "model": settings.model, "api_base": settings.api_base}
     for name in (key,) if key else KEYS:
-        print(f"{name} = {shown[name] if shown[name] is not None else '(not set)'}")
+        value = shown[name]
+        # A hand-edited config.toml may hold anything: show it, never interpret it.
+        print(f"{name} = {visible(value) if value is not None else '(not set)'}")
     if key is None:
         print(
             f"# file: {config_path()}; TRAINER_TRAINEE, TRAINER_MODEL, TRAINER_API_BASE override it"

@@ -9,6 +9,7 @@ from pathlib import Path
 from trainer.commands.content import load_checked_library
 from trainer.errors import BadInput
 from trainer.practice.simulation import BOTS, simulate
+from trainer.text import table
 
 
 def simulate_command(
@@ -20,24 +21,31 @@ def simulate_command(
         if ident not in library.scenarios:
             raise BadInput(f"unknown scenario {ident!r}; see `trainer list scenarios`")
     names = bots or list(BOTS)
+    rows: list[list[object]] = []
     missed = False
-    if not as_json:
-        print(
-            f"{'SCENARIO':<36} {'BOT':<13} {'OUTCOME':<12} {'BEST':<10} {'SCORE':>5} {'TURNS':>5}"
-        )
     for ident in chosen:
         for bot in names:
             result = simulate(library, ident, bot, seed)
             if as_json:
                 print(json.dumps(result.to_json()))
                 continue
-            mark = ""
-            if bot == "consultative" and not result.reached_best:
-                mark, missed = " *", True
-            print(
-                f"{ident:<36} {bot:<13} {result.outcome.value:<12} {result.best_outcome.value:<10} "
-                f"{result.score:>5} {result.trainee_turns:>5}{mark}"
+            # The consultative bot is what a good trainee would do: if it cannot
+            # reach the best outcome, the scenario's triggers likely need work.
+            mark = bot == "consultative" and not result.reached_best
+            missed = missed or mark
+            rows.append(
+                [
+                    ident,
+                    bot,
+                    result.outcome.value,
+                    result.best_outcome.value,
+                    result.score,
+                    result.trainee_turns,
+                    "*" if mark else "",
+                ]
             )
+    if not as_json:
+        print(table(["SCENARIO", "BOT", "OUTCOME", "BEST", "SCORE", "TURNS", ""], rows))
     if missed:
         print(
             "\n* the consultative bot did not reach the scenario's best outcome: check its triggers"

@@ -5,6 +5,10 @@ to it, in this order of precedence: passed (a finished attempt reached the
 pass mark and failed no gate), past_due (today is after the due date),
 failed (finished attempts, none passing), in_progress (an attempt started,
 not finished), not_started.
+
+A trainee's sessions on a scenario are attempts at the newest assignment of
+it, passed or not, until a newer one is made: a manager sees what happened
+after the pass too (best, latest and the trend), not only the pass.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from trainer import clock
 from trainer.errors import BadInput
-from trainer.store.base import Assignment, SessionRecord, SessionRow, Store
+from trainer.store.base import Assignment, NoAttemptsLeft, SessionRecord, SessionRow, Store
 from trainer.transcript import Transcript
 
 __all__ = [
@@ -33,6 +38,7 @@ __all__ = [
     "progress",
     "result_notice",
     "trainee_assignments",
+    "trend",
 ]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -57,7 +63,11 @@ def parse_due(text: str) -> date:
             raise ValueError
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise BadInput(f"--due {text!r}: not a date; use YYYY-MM-DD, e.g. 2026-12-01") from None
+        # The example is two weeks out: a fixed one would be in the past one day.
+        example = (clock.today() + timedelta(days=14)).isoformat()
+        raise BadInput(
+            f"--due {text!r}: not a date; use YYYY-MM-DD, e.g. {example} (two weeks from today)"
+        ) from None
 
 
 def check_pass_mark(value: int) -> int:
@@ -97,9 +107,10 @@ def attempt_passes(
 class AssignmentProgress:
     assignment: Assignment
     status: Status
-    attempts: int  # sessions linked to the assignment, finished or not
+    attempts: int  # sessions linked to the assignment that count (SessionRow.counts_as_attempt)
     best_score: int | None
     latest_score: int | None  # of the most recent finished attempt
+    trend: int | None = None  # latest minus the graded attempt before it
 
     @property
     def attempts_left(self) -> int | None:
@@ -120,6 +131,7 @@ class AssignmentProgress:
             "attempts_left": self.attempts_left,
             "best_score": self.best_score,
             "latest_score": self.latest_score,
+            "trend": self.trend,
             "status": self.status.value,
         }
 
@@ -128,9 +140,9 @@ def progress(
     assignment: Assignment, sessions: Iterable[SessionRecord], today: date
 ) -> AssignmentProgress:
     """Where one assignment stands, from every session in the store (those
-    linked to other assignments are ignored)."""
+    linked to other assignments, and those that are no attempt, are ignored)."""
     attempts = sorted(
-        (s for s in sessions if s.row.assignment_id == assignment.id),
+        (s for s in sessions if s.row.assignment_id == assignment.id and s.row.counts_as_attempt),
         key=lambda s: s.row.started,
     )
     finished = [s for s in attempts if s.row.finished is not None]
@@ -151,7 +163,14 @@ def progress(
         attempts=len(attempts),
         best_score=max(scores, default=None),
         latest_score=scores[-1] if scores else None,
+        trend=trend(scores),
     )
+
+
+def trend(scores: Sequence[int]) -> int | None:
+    """The latest score against the one before it: +20 better, -100 worse;
+    None with fewer than two."""
+    return scores[-1] - scores[-2] if len(scores) >= 2 else None
 
 
 def trainee_assignments(store: Store, trainee: str, today: date) -> list[AssignmentProgress]:
@@ -166,36 +185,37 @@ def trainee_assignments(store: Store, trainee: str, today: date) -> list[Assignm
 # --- which assignment an attempt counts against -----------------------------
 
 
-def _open(
-    assignments: Sequence[Assignment], sessions: Sequence[SessionRecord]
-) -> Assignment | None:
-    """The newest assignment not yet passed: when a manager assigns a scenario
-    again, the new assignment is the one the trainee is working on."""
-    for assignment in sorted(assignments, key=lambda a: a.id, reverse=True):
-        if progress(assignment, sessions, date.min).status is not Status.PASSED:
-            return assignment
-    return None
+def _current(assignments: Sequence[Assignment]) -> Assignment | None:
+    """The newest assignment: when a manager assigns a scenario again, the new
+    one is what the trainee works on. A passed one keeps taking attempts (a
+    0 after a 100 is news to a manager) until a newer one is made."""
+    return max(assignments, key=lambda a: a.id, default=None)
+
+
+def _passed(assignment: Assignment, sessions: Sequence[SessionRecord]) -> bool:
+    return progress(assignment, sessions, date.min).status is Status.PASSED
 
 
 def _used(assignment: Assignment, sessions: Sequence[SessionRecord]) -> int:
-    return sum(1 for s in sessions if s.row.assignment_id == assignment.id)
+    return sum(
+        1 for s in sessions if s.row.assignment_id == assignment.id and s.row.counts_as_attempt
+    )
 
 
 def assignment_for_new_session(store: Store, trainee: str, scenario: str) -> Assignment | None:
-    """The open assignment a new session by `trainee` on `scenario` is an attempt
-    at, or None for free practice. An exam with no attempts left refuses;
-    a practice assignment with none left lets the session run unrecorded."""
+    """The assignment a new session by `trainee` on `scenario` is an attempt
+    at, or None for free practice. An exam not passed with no attempts left
+    refuses; any other assignment with none left lets the session run
+    unrecorded."""
     snapshot = store.snapshot(trainee=trainee, scenario=scenario, turns=False)
-    assignment = _open(snapshot.assignments, snapshot.sessions)
+    assignment = _current(snapshot.assignments)
     if assignment is None or assignment.attempts is None:
         return assignment
     if _used(assignment, snapshot.sessions) < assignment.attempts:
         return assignment
-    if assignment.exam:
-        raise BadInput(
-            f"{trainee}: no attempts left on the exam for {scenario}"
-            f" (all {assignment.attempts} used); ask your manager"
-        )
+    if assignment.exam and not _passed(assignment, snapshot.sessions):
+        raise NoAttemptsLeft(assignment)
+    # Checked again, atomically, when the session is stored (Store.create_session).
     return None
 
 
@@ -211,7 +231,7 @@ def assignment_for_import(
 ) -> Assignment | None:
     """The assignment a transcript from another machine was an attempt at, by
     the rule a new session follows here: the newest one for its trainee and
-    scenario not yet passed (and made before the transcript started). An exam
+    scenario made before the transcript started, passed or not. An exam
     counts only a run with the exam's seed, within the attempt limit."""
     started = _instant(transcript.started)
     for assignment in sorted(assignments, key=lambda a: a.id, reverse=True):
@@ -219,8 +239,6 @@ def assignment_for_import(
             continue
         created = _instant(assignment.created)
         if started is not None and created is not None and started < created:
-            continue
-        if progress(assignment, sessions, date.min).status is Status.PASSED:
             continue
         if assignment.exam and (transcript.mode != "exam" or transcript.seed != assignment.seed):
             return None
@@ -245,6 +263,8 @@ def attempt_notice(store: Store, trainee: str | None, assignment_id: int) -> str
     number = _used(assignment, sessions) + 1  # this session is not stored yet
     of = f" of {assignment.attempts}" if assignment.attempts is not None else ""
     terms = [f"attempt {number}{of}", f"pass mark {assignment.pass_mark}"]
+    if _passed(assignment, sessions):
+        terms.append("already passed: this one is recorded too")
     if assignment.due:
         terms.append(f"due {assignment.due}")
     if assignment.exam:
@@ -265,4 +285,6 @@ def result_notice(store: Store, trainee: str | None, assignment_id: int, today: 
         Status.NOT_STARTED: "not started",
     }[p.status]
     left = "" if p.attempts_left is None else f"; {p.attempts_left} attempt(s) left"
+    if p.status is Status.PASSED and p.latest_score != p.best_score:
+        said = f"passed (best {p.best_score}; latest {p.latest_score})"
     return f"assignment #{assignment.id}: {said} (pass mark {assignment.pass_mark}{left})"

@@ -1,40 +1,124 @@
-"""Inline SVG charts for the HTML report: no scripts, no fonts or files to
-fetch, so the page reads the same offline and in a mail attachment.
+"""The HTML report's charts as geometry: where every mark goes, computed here;
+drawn as inline SVG by the report's template (templates/report.html.j2),
+which escapes every name. No scripts, no fonts or files to fetch, so the page
+reads the same offline and in a mail attachment.
 
-Every string that came from a user (trainee names, scenario ids) goes through
-html.escape before it touches the markup.
+On the score chart every trainee's series stays visible when scores
+coincide: each has its own marker shape and line dash, is shifted sideways
+by a few pixels, and the numbers are in a table beside the chart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
+from dataclasses import dataclass
 
 from trainer.management.categories import CategoryTally
 from trainer.management.report import ScorePoint
 from trainer.vocabulary import Category
 
-__all__ = ["PALETTE", "heat_colour", "heat_map", "score_chart"]
+__all__ = [
+    "MARKERS",
+    "PALETTE",
+    "HeatMap",
+    "ScoreChart",
+    "heat_colour",
+    "heat_map",
+    "marker_path",
+    "score_chart",
+]
 
 # Okabe-Ito: tells series apart for colour-blind readers too.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# A shape per series, so two series are told apart without colour, and one
+# drawn over another still shows round its edges. Seven shapes against eight
+# colours: the same shape in the same colour comes back only at the 57th.
+MARKERS = ["circle", "square", "triangle", "diamond", "triangle-down", "plus", "cross"]
+DASHES = ["", "6 3", "2 3", "8 3 2 3"]
+# How far each series moves sideways from the next, in pixels: enough to see
+# a marker under another, too little to read as another attempt.
+SPREAD = 5.0
 
 
-def _attr(value: object) -> str:
-    return escape(str(value), quote=True)
+def marker_path(shape: str, cx: float, cy: float, r: float = 5.0) -> str:
+    """An SVG path for a marker of about 2r across, centred on (cx, cy)."""
+    if shape == "circle":
+        return (
+            f"M{cx - r:.1f},{cy:.1f}a{r:.1f},{r:.1f} 0 1,0 {2 * r:.1f},0"
+            f"a{r:.1f},{r:.1f} 0 1,0 {-2 * r:.1f},0Z"
+        )
+    if shape == "square":
+        s = r * 0.85
+        return f"M{cx - s:.1f},{cy - s:.1f}h{2 * s:.1f}v{2 * s:.1f}h{-2 * s:.1f}Z"
+    if shape in ("triangle", "triangle-down"):
+        k = 1 if shape == "triangle" else -1
+        return (
+            f"M{cx:.1f},{cy - k * r:.1f}L{cx + r:.1f},{cy + k * r * 0.8:.1f}"
+            f"L{cx - r:.1f},{cy + k * r * 0.8:.1f}Z"
+        )
+    if shape == "diamond":
+        return f"M{cx:.1f},{cy - r:.1f}L{cx + r:.1f},{cy:.1f}L{cx:.1f},{cy + r:.1f}L{cx - r:.1f},{cy:.1f}Z"
+    t = r * 0.35  # half the thickness of the plus and the cross
+    if shape == "plus":
+        return (
+            f"M{cx - t:.1f},{cy - r:.1f}h{2 * t:.1f}v{r - t:.1f}h{r - t:.1f}v{2 * t:.1f}"
+            f"h{t - r:.1f}v{r - t:.1f}h{-2 * t:.1f}v{t - r:.1f}h{t - r:.1f}v{-2 * t:.1f}"
+            f"h{r - t:.1f}Z"
+        )
+    a = r * 0.75  # the cross: two bars, corner to corner
+    return (
+        f"M{cx - a:.1f},{cy - a + t:.1f}L{cx - a + t:.1f},{cy - a:.1f}L{cx + a:.1f},{cy + a - t:.1f}"
+        f"L{cx + a - t:.1f},{cy + a:.1f}Z"
+        f"M{cx + a - t:.1f},{cy - a:.1f}L{cx + a:.1f},{cy - a + t:.1f}L{cx - a + t:.1f},{cy + a:.1f}"
+        f"L{cx - a:.1f},{cy + a - t:.1f}Z"
+    )
 
 
-def score_chart(series: Sequence[tuple[str, Sequence[ScorePoint]]]) -> str:
-    """Score (0-100) by attempt number, one line per trainee."""
+@dataclass(frozen=True)
+class Mark:
+    x: float
+    y: float
+    score: int
+    label: str  # the tooltip: who, which attempt, which scenario, when
+    path: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    colour: str
+    marker: str
+    dash: str
+    line: str  # polyline points; "" for a single attempt
+    marks: list[Mark]
+    legend_y: float
+    legend_marker: str
+
+
+@dataclass(frozen=True)
+class ScoreChart:
+    width: float
+    height: float
+    left: float
+    right: float
+    axis_y: float
+    grid: list[tuple[int, float]]  # (score, y)
+    ticks: list[tuple[int, float]]  # (attempt number, x)
+    legend_x: float
+    series: list[Series]
+    attempts: int  # the most attempts any trainee has: the number table's width
+
+
+def score_chart(series: Sequence[tuple[str, Sequence[ScorePoint]]]) -> ScoreChart | None:
+    """Score (0-100) by attempt number, one series per trainee; None when no
+    one has a graded attempt."""
     series = [(name, points) for name, points in series if points]
     if not series:
-        return '<p class="empty">No graded attempts yet.</p>'
+        return None
     left, top, width, height = 40, 12, 520, 200
     legend_x = left + width + 16
     most = max(len(points) for _, points in series)
-    total_height = max(top + height + 36, top + 18 * len(series) + 8)
-
-    pad = 16  # keeps the first and last dots off the axis labels
+    pad = 16 + SPREAD * len(series) / 2  # keeps the outermost marks off the axis labels
 
     def x(n: int) -> float:
         return left + (width / 2 if most == 1 else pad + (width - 2 * pad) * n / (most - 1))
@@ -42,46 +126,45 @@ def score_chart(series: Sequence[tuple[str, Sequence[ScorePoint]]]) -> str:
     def y(score: int) -> float:
         return top + height * (1 - max(0, min(100, score)) / 100)
 
-    parts = [
-        f'<svg id="score-chart" class="chart" role="img"'
-        f' viewBox="0 0 {legend_x + 180} {total_height}" width="{legend_x + 180}"'
-        f' height="{total_height}"><title>Score over time per trainee</title>'
-    ]
-    for mark in (0, 25, 50, 75, 100):
-        parts.append(
-            f'<line class="grid" x1="{left}" x2="{left + width}" y1="{y(mark):.1f}" y2="{y(mark):.1f}"/>'
-            f'<text class="axis" x="{left - 6}" y="{y(mark) + 4:.1f}" text-anchor="end">{mark}</text>'
-        )
-    for n in range(most):
-        parts.append(
-            f'<text class="axis" x="{x(n):.1f}" y="{top + height + 16}" text-anchor="middle">{n + 1}</text>'
-        )
-    parts.append(
-        f'<text class="axis" x="{left + width / 2}" y="{top + height + 32}" text-anchor="middle">'
-        "attempt</text>"
-    )
+    drawn = []
     for i, (name, points) in enumerate(series):
-        colour = PALETTE[i % len(PALETTE)]
-        coords = [(x(n), y(p.score)) for n, p in enumerate(points)]
-        parts.append(
-            f'<g class="series" data-trainee="{_attr(name)}" stroke="{colour}" fill="{colour}">'
-        )
-        if len(coords) > 1:
-            line = " ".join(f"{cx:.1f},{cy:.1f}" for cx, cy in coords)
-            parts.append(f'<polyline fill="none" stroke-width="2" points="{line}"/>')
-        for n, ((cx, cy), point) in enumerate(zip(coords, points, strict=True)):
-            label = f"{name}, attempt {n + 1}: {point.score} ({point.scenario or '-'}, {point.started[:10]})"
-            parts.append(
-                f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" data-score="{point.score}">'
-                f"<title>{escape(label)}</title></circle>"
+        marker = MARKERS[i % len(MARKERS)]
+        shift = (i - (len(series) - 1) / 2) * SPREAD
+        marks = [
+            Mark(
+                x=x(n) + shift,
+                y=y(p.score),
+                score=p.score,
+                label=f"{name}, attempt {n + 1}: {p.score} ({p.scenario or '-'}, {p.started[:10]})",
+                path=marker_path(marker, x(n) + shift, y(p.score)),
             )
-        ly = top + 8 + 18 * i
-        parts.append(
-            f'<rect x="{legend_x}" y="{ly - 8}" width="10" height="10"/>'
-            f'<text class="legend" x="{legend_x + 16}" y="{ly + 1}" stroke="none">{escape(name)}</text></g>'
+            for n, p in enumerate(points)
+        ]
+        legend_y = top + 8 + 18 * i
+        drawn.append(
+            Series(
+                name=name,
+                colour=PALETTE[i % len(PALETTE)],
+                marker=marker,
+                dash=DASHES[i % len(DASHES)],
+                line=" ".join(f"{m.x:.1f},{m.y:.1f}" for m in marks) if len(marks) > 1 else "",
+                marks=marks,
+                legend_y=legend_y,
+                legend_marker=marker_path(marker, legend_x + 5, legend_y - 3),
+            )
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    return ScoreChart(
+        width=legend_x + 180,
+        height=max(top + height + 36, top + 18 * len(series) + 8),
+        left=left,
+        right=left + width,
+        axis_y=top + height,
+        grid=[(mark, y(mark)) for mark in (0, 25, 50, 75, 100)],
+        ticks=[(n + 1, x(n)) for n in range(most)],
+        legend_x=legend_x,
+        series=drawn,
+        attempts=most,
+    )
 
 
 def heat_colour(share: float | None) -> str:
@@ -91,57 +174,80 @@ def heat_colour(share: float | None) -> str:
     return f"hsl({round(120 * share)}, 65%, 72%)"
 
 
+@dataclass(frozen=True)
+class HeatCell:
+    category: str
+    x: float
+    share: str  # "0.750", or "" when there are no turns
+    shown: str  # "75%", or "–"
+    colour: str
+    title: str
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    name: str
+    team: bool  # the whole team's row, marked apart: a trainee may be called "team"
+    y: float
+    cells: list[HeatCell]
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    width: float
+    height: float
+    label_w: float
+    cell_w: float
+    cell_h: float
+    head: float
+    columns: list[tuple[str, float]]  # (category words, centre x)
+    rows: list[HeatRow]
+
+
 def heat_map(
     rows: Sequence[tuple[str, Mapping[Category, CategoryTally]]],
     team: Mapping[Category, CategoryTally],
     categories: Sequence[Category],
-) -> str:
+) -> HeatMap | None:
     """Trainees by objection category, then the whole team; each cell the
-    share of turns handled consultatively."""
+    share of turns handled consultatively. None when there is nothing to map."""
     if not categories or not rows:
-        return '<p class="empty">No turns filed under an objection category yet.</p>'
-    # The team row is marked by an attribute, not a name: a trainee may be called "team".
-    everyone = [(name, tallies, "") for name, tallies in rows]
-    everyone.append(("Whole team", team, ' data-team="yes"'))
+        return None
+    everyone = [(name, tallies, False) for name, tallies in rows]
+    everyone.append(("Whole team", team, True))
     label_w, cell_w, cell_h, head = 140, 92, 30, 28
-    width = label_w + cell_w * len(categories)
-    height = head + cell_h * len(everyone)
-    parts = [
-        f'<svg id="heatmap" class="chart" role="img"'
-        f' viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
-        "<title>Objection categories handled consultatively</title>"
-    ]
-    for j, category in enumerate(categories):
-        cx = label_w + cell_w * j + cell_w / 2
-        parts.append(
-            f'<text class="axis" x="{cx:.1f}" y="{head - 10}" text-anchor="middle">'
-            f"{escape(category.value.replace('_', ' '))}</text>"
-        )
-    for i, (name, tallies, marker) in enumerate(everyone):
-        ry = head + cell_h * i
-        parts.append(
-            f'<g class="heat-row" data-row="{_attr(name)}"{marker}>'
-            f'<text class="legend" x="{label_w - 8}" y="{ry + cell_h / 2 + 4}" text-anchor="end">'
-            f"{escape(name)}</text>"
-        )
+    drawn = []
+    for i, (name, tallies, is_team) in enumerate(everyone):
+        cells = []
         for j, category in enumerate(categories):
             tally = tallies.get(category)
             share = tally.share if tally else None
-            shown = "–" if share is None else f"{round(share * 100)}%"
             detail = (
                 "no turns"
                 if tally is None
                 else f"{tally.consultative} of {tally.turns} turns consultative"
             )
-            parts.append(
-                f'<g class="cell" data-category="{category.value}"'
-                f' data-share="{"" if share is None else f"{share:.3f}"}">'
-                f'<rect x="{label_w + cell_w * j + 1}" y="{ry + 1}" width="{cell_w - 2}"'
-                f' height="{cell_h - 2}" fill="{heat_colour(share)}"/>'
-                f'<text x="{label_w + cell_w * j + cell_w / 2}" y="{ry + cell_h / 2 + 4}"'
-                f' text-anchor="middle">{shown}</text>'
-                f"<title>{escape(f'{name}, {category.value}: {detail}')}</title></g>"
+            cells.append(
+                HeatCell(
+                    category=category.value,
+                    x=label_w + cell_w * j,
+                    share="" if share is None else f"{share:.3f}",
+                    shown="–" if share is None else f"{round(share * 100)}%",
+                    colour=heat_colour(share),
+                    title=f"{name}, {category.value}: {detail}",
+                )
             )
-        parts.append("</g>")
-    parts.append("</svg>")
-    return "".join(parts)
+        drawn.append(HeatRow(name=name, team=is_team, y=head + cell_h * i, cells=cells))
+    return HeatMap(
+        width=label_w + cell_w * len(categories),
+        height=head + cell_h * len(everyone),
+        label_w=label_w,
+        cell_w=cell_w,
+        cell_h=cell_h,
+        head=head,
+        columns=[
+            (c.value.replace("_", " "), label_w + cell_w * j + cell_w / 2)
+            for j, c in enumerate(categories)
+        ],
+        rows=drawn,
+    )

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from trainer.content.models import Scenario
-from trainer.management.assignments import AssignmentProgress, progress
+from trainer.management.assignments import AssignmentProgress, progress, trend
 from trainer.management.categories import CategoryTally, merge, readings, weakest
 from trainer.store.base import SessionRecord, Snapshot
 from trainer.vocabulary import Category, Label
@@ -51,6 +51,15 @@ class TraineeSummary:
         return max((p.score for p in self.scores), default=None)
 
     @property
+    def latest_score(self) -> int | None:
+        return self.scores[-1].score if self.scores else None
+
+    @property
+    def trend(self) -> int | None:
+        """The latest score against the one before it."""
+        return trend([p.score for p in self.scores])
+
+    @property
     def improvement(self) -> int | None:
         """From the first graded attempt to the best one."""
         return None if not self.scores else max(p.score for p in self.scores) - self.scores[0].score
@@ -72,6 +81,8 @@ class TraineeSummary:
             "graded": len(self.scores),
             "average_score": self.average_score,
             "best_score": self.best_score,
+            "latest_score": self.latest_score,
+            "trend": self.trend,
             "first_score": self.scores[0].score if self.scores else None,
             "improvement": self.improvement,
             "pressure_share": None if share is None else round(share, 3),
@@ -155,8 +166,8 @@ def build_report(
         if not name:  # an anonymous imported transcript belongs to no one
             continue
         if record.row.trainee_turns == 0:
-            # Opened and closed without a word: noise in a trainee's figures
-            # (though still an attempt used on an assignment).
+            # Opened and closed without a word: noise in a trainee's figures,
+            # and no attempt at an assignment once it has ended.
             summaries.setdefault(name, TraineeSummary(name))
             continue
         summary = summaries.setdefault(name, TraineeSummary(name))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 
 from trainer.management.report import Report
+from trainer.text import table
 
-__all__ = ["CSV_COLUMNS", "percent", "report_csv", "report_text", "table"]
+__all__ = ["CSV_COLUMNS", "percent", "report_csv", "report_text", "signed"]
 
 CSV_COLUMNS = [
     "trainee",
@@ -22,6 +22,7 @@ CSV_COLUMNS = [
     "status",
     "exam",
     "assignment",
+    "trend",  # added last, so columns read by position keep their place
 ]
 
 
@@ -29,20 +30,9 @@ def percent(share: float | None) -> str:
     return "-" if share is None else f"{round(share * 100)}%"
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return "-"
-    # Names can come from imported files: an escape sequence in one must not
-    # reach the manager's terminal.
-    return "".join(ch if ch.isprintable() else "?" for ch in str(value))
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    cells = [[_cell(v) for v in row] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    return "\n".join(lines)
+def signed(change: int | None) -> str | None:
+    """A change as +20, -100 or +0; None for none."""
+    return None if change is None else f"{change:+d}"
 
 
 def report_text(report: Report) -> str:
@@ -61,28 +51,38 @@ def report_text(report: Report) -> str:
                     used,
                     p.best_score,
                     p.latest_score,
+                    signed(p.trend),
                     p.status.value,
                 ]
             )
-        parts.append(
-            table(
-                ["TRAINEE", "SCENARIO", "DUE", "PASS", "ATTEMPTS", "BEST", "LATEST", "STATUS"], rows
-            )
-        )
+        headers = ["TRAINEE", "SCENARIO", "DUE", "PASS", "ATTEMPTS", "BEST", "LATEST", "TREND"]
+        parts.append(table([*headers, "STATUS"], rows))
     else:
         parts.append("no assignments yet: try `trainer assign saas-cfo-price --to NAME`")
     parts += ["", "Trainees"]
     if report.trainees:
         parts.append(
             table(
-                ["TRAINEE", "ATTEMPTS", "AVERAGE", "BEST", "FIRST→BEST", "PRESSURE", "WEAKEST"],
+                [
+                    "TRAINEE",
+                    "ATTEMPTS",
+                    "AVERAGE",
+                    "BEST",
+                    "LATEST",
+                    "TREND",
+                    "FIRST→BEST",
+                    "PRESSURE",
+                    "WEAKEST",
+                ],
                 [
                     [
                         t.trainee,
                         t.attempts,
                         t.average_score,
                         t.best_score,
-                        None if t.improvement is None else f"{t.improvement:+d}",
+                        t.latest_score,
+                        signed(t.trend),
+                        signed(t.improvement),
                         percent(t.pressure_share),
                         t.weakest_category.value if t.weakest_category else None,
                     ]

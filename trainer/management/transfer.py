@@ -5,7 +5,8 @@ Import re-grades finished transcripts with this machine's rubric and the
 offline grader, so every attempt in a report is scored the same way whatever
 machine it came from, and a scorecard edited in a file counts for nothing.
 Re-importing the same transcript adds nothing (the store dedupes by id, or by
-content for transcripts without one).
+content for transcripts without one); importing the finished copy of a
+session stored unfinished replaces it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from trainer.grading.grader import grade_transcript
 from trainer.grading.render import format_scorecard
 from trainer.management.assignments import assignment_for_import
 from trainer.scorecard import Scorecard
-from trainer.store.base import Store
+from trainer.store.base import ImportOutcome, Store
 from trainer.text import visible
 from trainer.transcript import (
     Transcript,
@@ -101,11 +102,12 @@ def export_markdown(
 
 @dataclass(frozen=True)
 class Imported:
-    """What happened to one transcript: added, already stored, or unreadable."""
+    """What happened to one transcript: added, updated, kept as stored, or
+    unreadable (`error`, and no outcome)."""
 
     where: str
     session: str | None = None
-    added: bool = False
+    outcome: ImportOutcome | None = None
     score: int | None = None
     assignment: int | None = None
     error: str | None = None
@@ -125,20 +127,24 @@ def _add(store: Store, library: Library, where: str, transcript: Transcript) -> 
         snapshot = store.snapshot(
             trainee=transcript.trainee, scenario=transcript.scenario, turns=False
         )
-        assignment = assignment_for_import(snapshot.assignments, snapshot.sessions, transcript)
-    added = store.import_transcript(
+        # An earlier copy of this very session is what this one may replace,
+        # not an attempt of its own.
+        others = [s for s in snapshot.sessions if s.row.id != transcript.id]
+        assignment = assignment_for_import(snapshot.assignments, others, transcript)
+    outcome = store.import_transcript(
         transcript,
         assignment_id=assignment.id if assignment else None,
         score=card.score if card else None,
         passed=card.passed if card else None,
         scorecard=card.to_dict() if card else None,
     )
+    changed = outcome is not ImportOutcome.KEPT
     return Imported(
         where=where,
         session=transcript.id,
-        added=added,
-        score=card.score if card and added else None,
-        assignment=assignment.id if assignment and added else None,
+        outcome=outcome,
+        score=card.score if card and changed else None,
+        assignment=assignment.id if assignment and changed else None,
     )
 
 
@@ -146,8 +152,8 @@ def import_paths(store: Store, library: Library, paths: list[Path]) -> Iterator[
     """Import every transcript in the files and folders given. A bad one is
     reported (file, and line in JSONL) and the rest still go in. They go in
     oldest first, whatever the file order, so attempts count against an
-    assignment as they would have if made here: the one that passed it is
-    not followed by earlier ones."""
+    assignment (and its attempt limit) in the order they were made, as they
+    would have if made here."""
     found: list[tuple[str, Transcript]] = []
     for path in transcript_files(paths):
         for where, item in read_transcripts(path):

@@ -4,8 +4,11 @@ database server for larger teams can replace SQLite without touching callers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from enum import StrEnum
+from types import TracebackType
+from typing import Any, Protocol, Self
 
+from trainer.errors import BadInput
 from trainer.transcript import Transcript, Turn
 
 
@@ -25,6 +28,15 @@ class SessionRow:
     passed: bool | None
     trainee_turns: int
     assignment_id: int | None = None  # the assignment this session is an attempt at
+
+    @property
+    def counts_as_attempt(self) -> bool:
+        """Whether this session uses up one of its assignment's attempts: once
+        the trainee has said something, or while it is still open (someone may
+        be taking it right now). One ended before the trainee's first line (end
+        of input, /end) is kept and listed, but is no attempt: it showed only the
+        buyer's opening, the same for everyone."""
+        return self.finished is None or self.trainee_turns > 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +70,24 @@ class Assignment:
     created: str
 
 
+class ImportOutcome(StrEnum):
+    """What importing one transcript did."""
+
+    ADDED = "added"
+    UPDATED = "updated"  # a later copy of a session stored unfinished replaced it
+    KEPT = "kept"  # already stored, as complete as the copy or more: nothing changed
+
+
+class NoAttemptsLeft(BadInput):
+    """An exam attempt refused: every attempt the assignment allows is used."""
+
+    def __init__(self, assignment: Assignment) -> None:
+        super().__init__(
+            f"{assignment.trainee}: no attempts left on the exam for {assignment.scenario}"
+            f" (all {assignment.attempts} used); ask your manager"
+        )
+
+
 @dataclass(frozen=True)
 class SessionRecord:
     """A session with what a report reads: its turns and its scorecard."""
@@ -78,7 +108,11 @@ class Snapshot:
 
 class Store(Protocol):
     def create_session(self, transcript: Transcript, *, assignment_id: int | None = None) -> None:
-        """Start a session; `assignment_id` makes it an attempt at that assignment."""
+        """Start a session; `assignment_id` makes it an attempt at that
+        assignment. The attempt is taken in the same transaction that checks
+        the assignment's limit, so two sessions started at once cannot both
+        take the last one: past the limit an exam raises NoAttemptsLeft, and
+        any other assignment's session is stored as free practice."""
 
     def save_turn(self, session_id: str, index: int, turn: dict[str, Any]) -> None:
         """Save turn `index`, dropping any later turns (after an undo or rewind)."""
@@ -112,9 +146,11 @@ class Store(Protocol):
         score: int | None = None,
         passed: bool | None = None,
         scorecard: dict[str, Any] | None = None,
-    ) -> bool:
+    ) -> ImportOutcome:
         """Add a transcript from elsewhere, with its grade if it was graded, in one
-        transaction; False (and nothing written) if that session is already stored."""
+        transaction. A session already stored is KEPT as it is, unless it is
+        stored unfinished and this copy is finished or has more turns: then this
+        copy replaces it (UPDATED), turns, grade and assignment link."""
 
     def create_assignment(
         self,
@@ -139,3 +175,13 @@ class Store(Protocol):
         `turns=False` leaves the turns out when only scores are needed."""
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        """`with open_store() as store:` closes the store however the block ends."""
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...

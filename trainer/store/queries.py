@@ -1,15 +1,15 @@
 """The SQLite store's reads and shared writes, as functions of a connection.
 
 Column lists and the converters that read them live together so a query and
-its reader cannot drift apart. Callers (SqliteStore) hold the lock and choose
-the transaction.
+its reader cannot drift apart; rows are read by column name (the connection's
+row factory is sqlite3.Row), never by position. Callers (SqliteStore) hold
+the lock and choose the transaction.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
 from typing import Any
 
 from trainer.store.base import Assignment, SessionRecord, SessionRow, Snapshot
@@ -24,22 +24,22 @@ SESSION_COLUMNS = (
     "s.id, s.scenario, s.trainee, s.model, s.mode, s.started, s.finished,"
     " s.outcome, s.score, s.passed,"
     " (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id"
-    "  AND json_extract(t.data, '$.role') = 'trainee'),"
+    "  AND json_extract(t.data, '$.role') = 'trainee') AS trainee_turns,"
     " s.assignment_id"
 )
 
 
-def assignment_from_row(r: Sequence[Any]) -> Assignment:
+def assignment_from_row(r: sqlite3.Row) -> Assignment:
     return Assignment(
-        id=r[0],
-        trainee=r[1],
-        scenario=r[2],
-        due=r[3],
-        pass_mark=r[4],
-        attempts=r[5],
-        exam=bool(r[6]),
-        seed=r[7],
-        created=r[8],
+        id=r["id"],
+        trainee=r["trainee"],
+        scenario=r["scenario"],
+        due=r["due"],
+        pass_mark=r["pass_mark"],
+        attempts=r["attempts"],
+        exam=bool(r["exam"]),
+        seed=r["seed"],
+        created=r["created"],
     )
 
 
@@ -56,43 +56,43 @@ def read_transcript(db: sqlite3.Connection, session_id: str) -> Transcript | Non
     if row is None:
         return None
     turns = [
-        Turn.model_validate_json(data)
-        for (data,) in db.execute(
+        Turn.model_validate_json(t["data"])
+        for t in db.execute(
             "SELECT data FROM turns WHERE session_id = ? ORDER BY idx", (session_id,)
         )
     ]
     return Transcript(
-        id=row[0],
-        scenario=row[1],
-        persona=row[2],
-        rubric=row[3],
-        trainee=row[4],
-        model=row[5],
-        seed=row[6],
-        mode=row[7],
-        started=row[8] or None,
-        finished=row[9],
-        outcome=row[10],
-        content_hashes=json.loads(row[11]) if row[11] else None,
-        assignment_id=row[12],
+        id=row["id"],
+        scenario=row["scenario"],
+        persona=row["persona"],
+        rubric=row["rubric"],
+        trainee=row["trainee"],
+        model=row["model"],
+        seed=row["seed"],
+        mode=row["mode"],
+        started=row["started"] or None,
+        finished=row["finished"],
+        outcome=row["outcome"],
+        content_hashes=json.loads(row["content_hashes"]) if row["content_hashes"] else None,
+        assignment_id=row["assignment_id"],
         turns=turns,
     )
 
 
-def session_from_row(r: Sequence[Any]) -> SessionRow:
+def session_from_row(r: sqlite3.Row) -> SessionRow:
     return SessionRow(
-        id=r[0],
-        scenario=r[1],
-        trainee=r[2],
-        model=r[3],
-        mode=r[4],
-        started=r[5],
-        finished=r[6],
-        outcome=r[7],
-        score=r[8],
-        passed=None if r[9] is None else bool(r[9]),
-        trainee_turns=r[10],
-        assignment_id=r[11],
+        id=r["id"],
+        scenario=r["scenario"],
+        trainee=r["trainee"],
+        model=r["model"],
+        mode=r["mode"],
+        started=r["started"],
+        finished=r["finished"],
+        outcome=r["outcome"],
+        score=r["score"],
+        passed=None if r["passed"] is None else bool(r["passed"]),
+        trainee_turns=r["trainee_turns"],
+        assignment_id=r["assignment_id"],
     )
 
 
@@ -108,6 +108,15 @@ def read_session_rows(
         " ORDER BY s.started, s.rowid"
     )
     return [session_from_row(r) for r in db.execute(query, _params(trainee, scenario))]
+
+
+def read_attempts(db: sqlite3.Connection, assignment_id: int) -> list[SessionRow]:
+    """The sessions linked to one assignment, oldest first."""
+    query = (
+        f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.assignment_id = ?"
+        " ORDER BY s.started, s.rowid"
+    )
+    return [session_from_row(r) for r in db.execute(query, (assignment_id,))]
 
 
 def read_assignment(db: sqlite3.Connection, assignment_id: int) -> Assignment:
@@ -129,17 +138,18 @@ def read_snapshot(
 ) -> Snapshot:
     where = _FILTER.format(p="s.")
     params = _params(trainee, scenario)
-    cards: dict[str, str | None] = dict(
-        db.execute(f"SELECT s.id, s.scorecard FROM sessions s WHERE {where}", params).fetchall()
-    )
+    cards: dict[str, str | None] = {
+        r["id"]: r["scorecard"]
+        for r in db.execute(f"SELECT s.id, s.scorecard FROM sessions s WHERE {where}", params)
+    }
     turns: dict[str, list[Turn]] = {}
     if with_turns:
         query = (
             "SELECT t.session_id, t.data FROM turns t JOIN sessions s ON s.id = t.session_id"
             f" WHERE {where} ORDER BY t.session_id, t.idx"
         )
-        for session_id, data in db.execute(query, params):
-            turns.setdefault(session_id, []).append(Turn.model_validate_json(data))
+        for r in db.execute(query, params):
+            turns.setdefault(r["session_id"], []).append(Turn.model_validate_json(r["data"]))
     sessions = [
         SessionRecord(
             row=row,

@@ -3,7 +3,11 @@
 WAL mode lets a report read while a session writes; a busy timeout lets two
 trainees on one machine write without "database is locked" errors; each
 write is its own short IMMEDIATE transaction, so a killed process leaves
-every completed turn on disk.
+every completed turn on disk. Use it as a context manager, so the connection
+is closed however the command ends:
+
+    with open_store() as store:
+        store.list_sessions()
 """
 
 from __future__ import annotations
@@ -11,19 +15,22 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 from trainer.errors import BadInput, TrainerError
 from trainer.paths import trainer_home
-from trainer.store.base import Assignment, SessionRow, Snapshot
+from trainer.store.base import Assignment, ImportOutcome, NoAttemptsLeft, SessionRow, Snapshot
 from trainer.store.migrations import MIGRATIONS
 from trainer.store.queries import (
     read_assignment,
     read_assignments,
+    read_attempts,
     read_session_rows,
     read_snapshot,
     read_transcript,
@@ -31,7 +38,7 @@ from trainer.store.queries import (
 )
 from trainer.transcript import Transcript
 
-__all__ = ["SqliteStore", "UnknownSession", "open_store"]
+__all__ = ["NoAttemptsLeft", "SqliteStore", "UnknownSession", "open_store"]
 
 DB_NAME = "trainer.db"
 
@@ -54,10 +61,11 @@ class SqliteStore:
             self._db = sqlite3.connect(
                 path, timeout=15, isolation_level=None, check_same_thread=False
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.row_factory = sqlite3.Row  # rows are read by column name
+            self._db.execute("PRAGMA busy_timeout=15000")
+            _use_wal(self._db)
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA busy_timeout=15000")
         except sqlite3.DatabaseError as exc:
             raise TrainerError(f"{path}: cannot open the database: {exc}") from None
         self._lock = threading.RLock()
@@ -86,9 +94,14 @@ class SqliteStore:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT)"
             )
-            done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
-            for name, script in MIGRATIONS:
-                if name in done:
+        # One transaction per migration: a failure leaves every earlier one
+        # applied and recorded, and the next start resumes at the one that
+        # failed. Whether a migration is done is asked inside its own
+        # transaction, so two processes opening a new database at once never
+        # both apply it.
+        for name, script in MIGRATIONS:
+            with self._write() as db:
+                if db.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
                     continue
                 for statement in script.split(";"):
                     if statement.strip():
@@ -98,19 +111,47 @@ class SqliteStore:
     def applied_migrations(self) -> list[str]:
         with self._lock:
             return [
-                r[0] for r in self._db.execute("SELECT name FROM schema_migrations ORDER BY name")
+                r["name"]
+                for r in self._db.execute("SELECT name FROM schema_migrations ORDER BY name")
             ]
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
     # --- sessions ---------------------------------------------------------
 
     def create_session(self, transcript: Transcript, *, assignment_id: int | None = None) -> None:
         session_id = transcript.id or uuid.uuid4().hex
         with self._write() as db:
+            # BEGIN IMMEDIATE holds the write lock from the count to the insert:
+            # a second trainer taking the same last attempt waits, then sees it gone.
+            if assignment_id is not None and not self._attempt_left(db, assignment_id):
+                assignment = read_assignment(db, assignment_id)
+                if assignment.exam:
+                    raise NoAttemptsLeft(assignment)
+                assignment_id = None  # past a practice limit: free practice, as ever
             self._insert_session(db, transcript, session_id, "local", assignment_id)
+
+    def _attempt_left(self, db: sqlite3.Connection, assignment_id: int) -> bool:
+        row = db.execute(
+            "SELECT attempts FROM assignments WHERE id = ?", (assignment_id,)
+        ).fetchone()
+        if row is None or row["attempts"] is None:
+            return True  # no limit; an unknown id fails on the insert's foreign key
+        used = sum(s.counts_as_attempt for s in read_attempts(db, assignment_id))
+        return bool(used < row["attempts"])
 
     def _insert_session(
         self,
@@ -190,7 +231,7 @@ class SqliteStore:
                 ).fetchall()
                 if len(matches) != 1 or len(session_id) < 4:
                     raise UnknownSession(f"no saved session {session_id!r}")
-                transcript = read_transcript(self._db, matches[0][0])
+                transcript = read_transcript(self._db, matches[0]["id"])
         assert transcript is not None
         return transcript
 
@@ -199,7 +240,7 @@ class SqliteStore:
             row = self._db.execute(
                 "SELECT scorecard FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
-        return json.loads(row[0]) if row and row[0] else None
+        return json.loads(row["scorecard"]) if row and row["scorecard"] else None
 
     def list_sessions(
         self, *, trainee: str | None = None, scenario: str | None = None
@@ -215,18 +256,29 @@ class SqliteStore:
         score: int | None = None,
         passed: bool | None = None,
         scorecard: dict[str, Any] | None = None,
-    ) -> bool:
+    ) -> ImportOutcome:
         session_id = transcript.id or _content_id(transcript)
         with self._write() as db:
-            if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
-                return False
-            self._insert_session(db, transcript, session_id, "import", assignment_id)
+            stored = db.execute(
+                "SELECT s.finished, s.origin,"
+                " (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id) AS turns"
+                " FROM sessions s WHERE s.id = ?",
+                (session_id,),
+            ).fetchone()
+            origin, outcome = "import", ImportOutcome.ADDED
+            if stored is not None:
+                # An attempt exported while still going, then again once done:
+                # the later copy is the one to keep. A finished one never changes.
+                later = transcript.finished is not None or len(transcript.turns) > stored["turns"]
+                if stored["finished"] is not None or not later:
+                    return ImportOutcome.KEPT
+                db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))  # turns cascade
+                origin, outcome = stored["origin"], ImportOutcome.UPDATED
+            self._insert_session(db, transcript, session_id, origin, assignment_id)
             if transcript.finished and scorecard is not None:
-                outcome = transcript.outcome or scorecard.get("outcome") or "unfinished"
-                record_result(
-                    db, session_id, transcript.finished, outcome, score, passed, scorecard
-                )
-        return True
+                ended = transcript.outcome or scorecard.get("outcome") or "unfinished"
+                record_result(db, session_id, transcript.finished, ended, score, passed, scorecard)
+        return outcome
 
     # --- assignments ------------------------------------------------------
 
@@ -267,6 +319,21 @@ class SqliteStore:
                 return read_snapshot(self._db, trainee, scenario, turns)
             finally:
                 self._db.execute("COMMIT")
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch a database to WAL. The switch takes an exclusive lock without
+    waiting on the busy timeout, so when several processes open a new
+    database at once, the ones that lose the race try again shortly."""
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _content_id(transcript: Transcript) -> str:

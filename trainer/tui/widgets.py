@@ -17,6 +17,7 @@ from textual.widgets import Button, OptionList, Static
 
 from trainer.content.models import Persona, Rubric, Scenario
 from trainer.session.director import BuyerState
+from trainer.text import visible
 from trainer.vocabulary import Outcome
 
 __all__ = [
@@ -47,8 +48,8 @@ LABEL_MARK = {"consultative": "▲", "pressure": "▼", "neutral": "•"}
 
 
 def plain(text: str) -> str:
-    """Text safe for a terminal: control characters (escape sequences) become spaces."""
-    return "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)
+    """Text safe for a terminal: the shared sanitiser, keeping line breaks."""
+    return visible(text, newlines=True)
 
 
 def humanize(ident: str) -> str:
