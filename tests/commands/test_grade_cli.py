@@ -43,9 +43,7 @@ def test_json_scorecard_contract(tmp_path, capsys):
         assert {"id", "score", "max", "evidence"} <= criterion.keys()
         for ev in criterion["evidence"]:
             assert ev["quote"] in TURNS[ev["turn"]]["text"]
-    assert (
-        card["alternatives"][0]["turn"] == 1 and card["alternatives"][0]["source"] == "example"
-    )
+    assert card["alternatives"][0]["turn"] == 1 and card["alternatives"][0]["source"] == "example"
 
 
 def test_same_input_same_output_byte_for_byte(tmp_path, capsys):

@@ -246,7 +246,7 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\b(?:the|our)\s+next\s+(?:one|cohort|intake|start\s+date)\s+(?:opens|starts|is)\b",
         r"\bwould\s+a\s+(?:smaller|shorter|lighter|single|short)\b",
         # "what if we plan now and build later?": an option put as a question.
-        r"\bwhat\s+if\s+(?:we|i|you)\b",
+        r"\bwhat\s+if\s+(?:we|i|you|the|a|an|our|this|that|instead)\b",
         r"\bhow\s+about\s+(?:we|i|starting|a|an|doing|running|trying)\b",
         # A proposal in plain words: "we'd run it at one clinic", "we check where
         # you stand", "here's one way to split it", "instead of a deck, ...".
@@ -265,6 +265,10 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\binstead\s+of\s+(?:a|the|that|an|signing|committing|buying|paying)\b",
         r"\blet'?s\s+(?:start|begin|try|run|pilot|phase|scope|map|split|keep|leave|put\s+it)\b",
         r"\b(?:a|one|an)\s+(?:other\s+)?option\s+(?:is|would|could)\b",
+        r"\b(?:a|one|an)\s+(?:small\s+|simple\s+|quick\s+|different\s+)?(?:idea|suggestion|proposal)"
+        r"\s*(?:[:,-]|for\s+you|would\s+be)",
+        r"\bhappy\s+to\s+(?:have\s+(?:him|her|them)\s+call|connect\s+you|introduce\s+you"
+        r"|put\s+you\s+in\s+touch|walk\s+you\s+through|set\s+(?:that|it|this)\s+up)\b",
     ),
     Tactic.PERMISSION_NEXT_STEP: (
         r"\bwould\s+(?:it|that|this)\s+(?:help|make\s+sense|be\s+(?:useful|helpful|worth|okay"
@@ -295,6 +299,7 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\bwould\s+you\s+be\s+(?:comfortable|up\s+for|okay|ok)\b",
     ),
     Tactic.WALK_AWAY_OK: (
+        r"\bnot\s+to\s+be\s+(?:a\s+|the\s+right\s+)?(?:good\s+)?fit\b",
         r"\b(?:may|might|could)\s+not\s+be\s+(?:a\s+|the\s+right\s+|the\s+best\s+)?(?:fit|match"
         r"|right\s+for\s+you|for\s+you)\b",
         r"\b(?:isn'?t|is\s+not|not)\s+(?:for\s+everyone|a\s+(?:good\s+)?fit|the\s+right\s+fit"

@@ -320,7 +320,7 @@ class Director:
     ) -> tuple[BuyerState, Decision]:
         m = r.meaning
         on_point = current.id in m.answer or current.id in m.root
-        if r.has(Mark.PROPOSAL) and on_point:
+        if self._offers(r, current.id) and on_point:
             offered = _merge(current.offered, m.offered)
             if r.has(Mark.CONCRETE):
                 state = _with(state, replace(current, stage="answered", offered=offered))
@@ -370,7 +370,7 @@ class Director:
             if r.has(Mark.PROPOSAL) and m.offered:
                 state = _with(state, replace(current, offered=_merge(current.offered, m.offered)))
             return self._confirmed(state, r, state.objection(current.id))
-        if r.has(Mark.PROPOSAL) and (current.id in m.answer or current.id in m.root):
+        if self._offers(r, current.id) and (current.id in m.answer or current.id in m.root):
             state = _with(state, replace(current, offered=_merge(current.offered, m.offered)))
             return state, Decision(
                 Move.SOFTEN,
@@ -400,6 +400,13 @@ class Director:
             "an answer is on the table, but the trainee did not check that it lands",
             (_beat("await_confirm", current.id),),
         )
+
+    def _offers(self, r: TurnReading, ident: str) -> bool:
+        """A proposal for this concern: in the words of one ("what if we..."), or
+        plainly said with the concern's own terms and something concrete ("So we
+        change nothing. Before the move, our engineer documents the network...")."""
+        m = r.meaning
+        return r.has(Mark.PROPOSAL) or (m.answer.get(ident, 0) >= 3 and r.has(Mark.CONCRETE))
 
     def _moving_on(self, state: BuyerState, r: TurnReading) -> ObjectionState | None:
         """A pending objection the turn asks about or answers, if any."""
