@@ -99,6 +99,7 @@ _SMALL_TALK = re.compile(
     r"\b(?:the\s+game|games|weather|weekend|holiday|holidays|vacation|golf|coffee|commute|traffic"
     r"|football|baseball|basketball|soccer|hockey|movie|movies|netflix|restaurant|lunch"
     r"|dinner|beer|wine|fishing|hobby|hobbies|fascinating|music|concert|birthday|pets?|dogs?"
+    r"|gorgeous|beautiful|stunning|amazing|love\s+(?:these|this|that|your|the)\b"
     r"|gym|marathon|hike|hiking|trails?|team\s+won|playoffs"
     r"|season\s+opener|sunny|rain|rainy|snowing|cold\s+out|hot\s+out|how\s+are\s+you"
     r"|how'?s\s+(?:it\s+going|your\s+day|things|business|everything|life|the\s+family))\b",
@@ -252,8 +253,11 @@ def read_meaning(
     answer: dict[str, int] = {}
     topics = ctx.topics
     # A real question (not small talk) asks about what the turn is about: "Darnell
-    # owns half. How does he feel about it?" asks about Darnell.
+    # owns half. How does he feel about it?" asks about Darnell. A question about
+    # something else that only brushes a concern's word ("Did your mom have these
+    # floors refinished?") does not.
     real_questions = [q for q in questions if not _SMALL_TALK.search(q)]
+    asked_terms = {t for q in real_questions for t in content_terms(q) if not is_generic(t)}
     if topics is not None:
         for ident, concern in topics.concerns.items():
             if _matches(specific_terms, concern.surface):
@@ -264,7 +268,11 @@ def read_meaning(
             if _matches(specific_terms, concern.answer):
                 answer[ident] = len(hits)
         if real_questions:
-            asked = surface | root
+            for ident in surface | root:
+                concern = topics.concerns[ident]
+                hits = asked_terms & (concern.surface | concern.root)
+                if not asked_terms or len(hits) >= 2 or (hits and len(hits) * 3 >= len(asked_terms)):
+                    asked.add(ident)
     # Concrete: numbers and what they count, names, or two particular things
     # of the scenario's (not only "a pilot" or "references").
     particular = {t for t in specific_terms if not is_stock(t)}

@@ -27,7 +27,9 @@ NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|not|never|nobody|none|cannot|without|instead\s+of|rather\s+than)"
     r"|\b(?:don|doesn|didn|won|wouldn|can|couldn|shouldn|isn|aren|wasn|weren|haven|hasn)'?t"
     r"|\bbefore\s+(?:we|i)\s+(?:talk|get|discuss|go|look)(?:\s+into|\s+about)?)"
-    r"\W+(?:\w+\W+){0,3}$",
+    r"\W+(?:\w+\W+){0,3}$"
+    # "none of it needs you to trust me", "rather than asking you to trust me"
+    r"|\b(?:needs?|asking|ask|want|expect|have)\s+you\s+to\s+$",
     _FLAGS,
 )
 # How far back the negation check looks, in characters.
@@ -362,7 +364,7 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
         r"\b(?:we|you)\s+(?:have|'ve\s+got)\s+(?:maybe|only|just)\s+(?:\w+\s+)?(?:days?|weeks?|hours?)\b",
         r"\b(?:grab|get|book|take|claim|secure)\s+(?:one|it|yours|a\s+spot|your\s+spot|a\s+seat)\s+(?:now"
         r"|today|quickly|fast|while)\b",
-        r"\b(?:the\s+)?last\s+(?:day|week|month|chance)\s+(?:at|for|to\s+get|before)\b|\blast\s+call\b",
+        r"\b(?:the\s+)?last\s+(?:day|chance)\s+(?:at|for|to\s+get|before)\b|\b(?:the\s+)?last\s+(?:week|month)\s+(?:at\s+this|to\s+get|before\s+(?:the|prices?|it))\b|\blast\s+call\b",
         r"\b(?:it'?s|now\s+is\s+the)\s+time\s+to\s+(?:decide|commit|sign|move|act|buy)\b",
         r"\bonly\s+(?:good\s+|valid\s+)?(?:for\s+|until\s+|till\s+)?(?:today|tonight|now|this\s+week)\b",
         # ...but not "if you had to decide right now" (a temperature check) or "you don't have
