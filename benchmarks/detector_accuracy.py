@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
 from trainer.reading.tactics import TurnContext, classify  # noqa: E402
+from trainer.reading.turn import read_turn  # noqa: E402
 from trainer.vocabulary import Category, Label  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
@@ -54,7 +55,8 @@ def ratio(num: int, den: int) -> str:
 def report(path: Path) -> float:
     examples = load(path)
     contexts = [context_of(e) for e in examples]
-    results = [classify(e["reply"], c) for e, c in zip(examples, contexts, strict=True)]
+    # The reading the director and the grader use: tactics, then what the turn means.
+    results = [read_turn(e["reply"], c).tactics for e, c in zip(examples, contexts, strict=True)]
     # The statistical fallback decides only turns the phrases leave neutral.
     by_fallback = [
         r.label is not Label.NEUTRAL
@@ -140,7 +142,7 @@ def throughput(examples: list[dict], contexts: list[TurnContext]) -> float:
     for _ in range(3):
         started = time.perf_counter()
         for text, context in batch:
-            classify(text, context)
+            read_turn(text, context)
         best = min(best, time.perf_counter() - started)
     return len(batch) / best
 
@@ -151,11 +153,11 @@ PREFIX = "I hear you, and that's fair. "
 def summary(path: Path) -> None:
     examples = load(path)
     contexts = [context_of(e) for e in examples]
-    results = [classify(e["reply"], c) for e, c in zip(examples, contexts, strict=True)]
+    results = [read_turn(e["reply"], c).tactics for e, c in zip(examples, contexts, strict=True)]
     correct = sum(r.label.value == e["label"] for e, r in zip(examples, results, strict=True))
     pressure = [(e, c) for e, c in zip(examples, contexts, strict=True) if e["label"] == "pressure"]
-    found = sum(classify(e["reply"], c).label is Label.PRESSURE for e, c in pressure)
-    prefixed = sum(classify(PREFIX + e["reply"], c).label is Label.PRESSURE for e, c in pressure)
+    found = sum(read_turn(e["reply"], c).label is Label.PRESSURE for e, c in pressure)
+    prefixed = sum(read_turn(PREFIX + e["reply"], c).label is Label.PRESSURE for e, c in pressure)
     neutral = sum(r.label is Label.NEUTRAL for r in results)
     print(
         f"{path.name:<32} n={len(examples):<4} accuracy {ratio(correct, len(examples))}  "

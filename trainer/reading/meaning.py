@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from trainer.reading.context import TurnContext
-from trainer.reading.words import STOP, content_terms, is_generic, is_stock, is_weak, words
+from trainer.reading.words import (
+    NUMBER_WORDS,
+    STOP,
+    content_terms,
+    is_generic,
+    is_stock,
+    is_weak,
+    words,
+)
 from trainer.vocabulary import CONSULTATIVE_TACTICS, Tactic
 
 __all__ = ["EMPTY", "Mark", "Meaning", "offered_phrases", "read_meaning"]
@@ -140,6 +148,7 @@ class Meaning:
     asked: frozenset[str] = frozenset()  # ... its questions ask about (surface or root)
     answer: dict[str, int] = field(default_factory=dict)  # ... and how many answer terms
     offered: tuple[str, ...] = ()  # what the turn put on the table, in its own words
+    terms: tuple[str, ...] = ()  # its particular terms, for comparing with other lines
 
     @property
     def about(self) -> frozenset[str]:
@@ -167,8 +176,26 @@ _INDIRECT = re.compile(
 )
 
 
-def _questions(text: str) -> list[str]:
-    return [s for s in _sentences(text) if s.rstrip().endswith("?") or _INDIRECT.search(s)]
+# Words without which a pattern cannot match: a set lookup spares the regex.
+_INDIRECT_WORDS = frozenset("curious wonder love like tell walk share understand".split())
+_SMALL_TALK_WORDS = frozenset(
+    """game games weather weekend holiday holidays vacation golf coffee commute traffic football
+    baseball basketball soccer hockey movie movies netflix restaurant lunch dinner beer wine
+    fishing hobby hobbies fascinating music concert birthday pet pets dog dogs gym marathon hike
+    hiking trail trails won playoffs opener sunny rain rainy snowing cold hot how gorgeous
+    beautiful stunning amazing love""".split()
+)
+_NUMBERISH = frozenset(NUMBER_WORDS) | {"a"}
+_DIGIT = re.compile(r"\d")
+
+
+def _questions(text: str, tokens: frozenset[str] = frozenset()) -> list[str]:
+    indirect = bool(tokens & _INDIRECT_WORDS) if tokens else True
+    return [
+        s
+        for s in _sentences(text)
+        if s.rstrip().endswith("?") or (indirect and _INDIRECT.search(s))
+    ]
 
 
 def _matches(terms: set[str], concern: frozenset[str]) -> bool:
@@ -183,7 +210,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def _keyword_list(text: str, tokens: list[str]) -> bool:
     """Mostly short fragments split by commas and question marks: a list of words."""
-    if len(tokens) < 4:
+    if len(tokens) < 4 or sum(text.count(c) for c in ",;/?") < 3:
         return False
     pieces = [p.strip() for p in _SEGMENTS.split(text) if p and p.strip()]
     short = [p for p in pieces if 0 < len(p.split()) <= 3]
@@ -195,7 +222,8 @@ def offered_phrases(text: str) -> tuple[str, ...]:
     """Numbers with what they count ("60 days", "one depot", "$2,000") and the
     names of people the turn brings in, in order, at most four."""
     found: list[str] = []
-    for m in _NUMBER.finditer(text):
+    numbers = _DIGIT.search(text) is not None or bool(set(words(text)) & _NUMBERISH)
+    for m in _NUMBER.finditer(text) if numbers else ():
         unit = _UNIT.match(text, m.end())
         if unit or m.group().startswith("$") or m.group().rstrip().endswith("%"):
             end = unit.end() if unit else m.end()
@@ -223,22 +251,24 @@ def read_meaning(
     ctx = context or TurnContext()
     found = set(tactics)
     tokens = words(text)
+    token_set = frozenset(tokens)
+    chatty = bool(token_set & _SMALL_TALK_WORDS) and _SMALL_TALK.search(text) is not None
     terms = content_terms(text)
     distinct = set(terms)
     specific_terms = {t for t in distinct if not is_generic(t)}
     marks: set[Mark] = set()
 
-    questions = _questions(text)
+    questions = _questions(text, token_set)
     asking = {Tactic.OPEN_QUESTION, Tactic.CLARIFY_ROOT_CAUSE, Tactic.SUMMARIZE_CHECK}
     if questions and (
         found & asking or any(_QUESTION_WORD.search(q) or _INDIRECT.search(q) for q in questions)
     ):
         marks.add(Mark.QUESTION)
-    if _PROPOSAL.search(text) or found & {
+    if found & {
         Tactic.OFFER_OPTIONS,
         Tactic.HONEST_PROOF,
         Tactic.VALUE_REFRAME,
-    }:
+    } or _PROPOSAL.search(text):
         marks.add(Mark.PROPOSAL)
     offered = offered_phrases(text)
     if any(_CONFIRM.search(q) for q in questions) or Tactic.SUMMARIZE_CHECK in found and questions:
@@ -256,7 +286,7 @@ def read_meaning(
     # owns half. How does he feel about it?" asks about Darnell. A question about
     # something else that only brushes a concern's word ("Did your mom have these
     # floors refinished?") does not.
-    real_questions = [q for q in questions if not _SMALL_TALK.search(q)]
+    real_questions = [q for q in questions if not (chatty and _SMALL_TALK.search(q))]
     asked_terms = {t for q in real_questions for t in content_terms(q) if not is_generic(t)}
     if topics is not None:
         for ident, concern in topics.concerns.items():
@@ -271,7 +301,11 @@ def read_meaning(
             for ident in surface | root:
                 concern = topics.concerns[ident]
                 hits = asked_terms & (concern.surface | concern.root)
-                if not asked_terms or len(hits) >= 2 or (hits and len(hits) * 3 >= len(asked_terms)):
+                if (
+                    not asked_terms
+                    or len(hits) >= 2
+                    or (hits and len(hits) * 3 >= len(asked_terms))
+                ):
                     asked.add(ident)
     # Concrete: numbers and what they count, names, or two particular things
     # of the scenario's (not only "a pilot" or "references").
@@ -311,7 +345,7 @@ def read_meaning(
         marks.add(Mark.PASTED)
     known = scenario_terms | {t for line in ctx.buyer_said for t in content_terms(line)}
     mentions = (specific_terms & known) if topics is not None else specific_terms
-    if _SMALL_TALK.search(text) and not (surface or root or answer):
+    if chatty and not (surface or root or answer):
         marks.add(Mark.SMALL_TALK)
     elif (
         not mentions
@@ -332,4 +366,5 @@ def read_meaning(
         asked=frozenset(asked),
         answer=answer,
         offered=offered,
+        terms=tuple(sorted(specific_terms)),
     )

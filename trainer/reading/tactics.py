@@ -159,6 +159,11 @@ def classify(
             found.add(Tactic.OPEN_QUESTION, qs, qe)
             break
 
+    # "No pressure from me to decide anything today" takes the hurry away.
+    urgent = found.get(Tactic.FALSE_URGENCY)
+    if urgent is not None and _UNHURRIED.search(scan, max(0, urgent.start - 40), urgent.start):
+        found.discard(Tactic.FALSE_URGENCY)
+
     # 3. A real timing fact is honest when a question or an option follows it;
     # on its own, it is there to rush the buyer.
     if Tactic.FALSE_URGENCY not in found:
@@ -223,6 +228,12 @@ class _Findings(dict[Tactic, Finding]):
         self.pop(tactic, None)
 
 
+_UNHURRIED = re.compile(
+    r"\b(?:no\s+(?:pressure|rush|need|obligation|hurry)(?:\s+(?:at\s+all|from\s+me|on\s+my\s+(?:side|end)))?"
+    r"|(?:you\s+)?(?:don'?t|do\s+not)\s+(?:have|need)\s+to|nobody'?s\s+asking\s+you\s+to)"
+    r"\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
 _CONDITION = re.compile(
     r"(?<!what\s)\b(?:if|when\s+you'?re\s+ready|whenever\s+you|should\s+you|once\s+you(?:'ve|\s+have)?"
     r"\s+(?:decided|checked|seen|agreed))\b",

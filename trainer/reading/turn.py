@@ -14,6 +14,7 @@ from importlib import resources
 
 from trainer.reading.context import TurnContext
 from trainer.reading.meaning import Mark, Meaning, read_meaning
+from trainer.reading.words import content_terms, is_generic
 from trainer.reading.tactics import Classification, Finding, classify
 from trainer.transcript import FindingRecord, ReadingRecord
 from trainer.vocabulary import PRESSURE_TACTICS, Label, Tactic
@@ -61,7 +62,33 @@ class TurnReading:
 
 def read_turn(text: str, context: TurnContext | None = None) -> TurnReading:
     tactics = classify(text, context)
-    return TurnReading(tactics, read_meaning(text, tactics.tactics, context))
+    meaning = read_meaning(text, tactics.tactics, context)
+    if Tactic.MONOLOGUE in tactics.tactics and _answers(meaning, context):
+        # A long turn is a monologue only when it answers nothing that was asked:
+        # a net sheet with three recent sales, for the buyer who asked for one, is not.
+        tactics = _without(tactics, Tactic.MONOLOGUE)
+    return TurnReading(tactics, meaning)
+
+
+def _answers(meaning: Meaning, context: TurnContext | None) -> bool:
+    current = context.current if context else None
+    if current is not None:
+        return current in meaning.about and meaning.has(Mark.RESPONDS)
+    if context is None or not context.buyer_line:
+        return False
+    said = {t for t in content_terms(context.buyer_line) if not is_generic(t)}
+    return len(said & set(meaning.terms)) >= 2
+
+
+def _without(c: Classification, tactic: Tactic) -> Classification:
+    findings = tuple(f for f in c.findings if f.tactic is not tactic)
+    if any(f.tactic.is_pressure for f in findings):
+        label = Label.PRESSURE
+    elif findings:
+        label = Label.CONSULTATIVE
+    else:
+        label = Label.NEUTRAL
+    return Classification(label, findings)
 
 
 def from_record(text: str, record: ReadingRecord | None) -> TurnReading | None:

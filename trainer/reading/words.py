@@ -184,7 +184,12 @@ _STOP_STEMS = frozenset(stem(w) for w in STOP) | frozenset(STOP)
 
 def words(text: str) -> list[str]:
     """The words of a text, lower case, curly apostrophes folded."""
-    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
 
 
 @lru_cache(maxsize=65536)
@@ -212,12 +217,19 @@ _LAST_WHEN = re.compile(
 
 def content_terms(text: str) -> list[str]:
     """The text's terms in order (repeats kept), function words left out."""
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_terms(text: str) -> tuple[str, ...]:
+    # Lines are read again and again in a conversation (every earlier line is
+    # compared with the new one): each is read once.
     found = []
-    for word in words(_LAST_WHEN.sub("", text)):
+    for word in _words(_LAST_WHEN.sub("", text)):
         t = term(word)
         if t is not None:
             found.append(t)
-    return found
+    return tuple(found)
 
 
 # Terms that say little on their own: a concern is not matched by these alone.
