@@ -16,7 +16,7 @@ import os
 import random
 import re
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,7 +117,7 @@ def _content(chunk: Any) -> str:
 
 async def stream(
     options: ModelOptions, messages: list[dict[str, str]], *, stall_timeout: float = 30.0
-) -> AsyncIterator[str]:
+) -> AsyncGenerator[str, None]:
     """The reply in chunks as the provider sends them. Transient failures are
     retried with backoff until the first chunk; after that a retry would repeat
     words already shown, so a failure is reported instead. `stall_timeout` is

@@ -108,3 +108,96 @@ async def test_timeouts_that_persist_are_a_clear_error(fake_openai, request_):
     with pytest.raises(ActorError) as info:
         await collect(voice, request_)
     assert "Timeout" in str(info.value) and info.value.retryable
+
+
+@pytest.fixture(scope="module")
+def pushed_back():
+    """A request whose move is a push-back: the buyer must not agree."""
+    library = load_library()
+    scenario = library.scenario("saas-cfo-price")
+    persona = library.persona(scenario.persona)
+    director = Director(scenario)
+    state, _ = director.start()
+    from trainer.reading.turn import read_turn
+
+    _, decision = director.step(state, read_turn("ok"))
+    history = (
+        Turn(role="buyer", text="The price is too high.", state=state.snapshot()),
+        Turn(role="trainee", text="ok"),
+    )
+    return SpeakRequest(decision, scenario, persona, history, "Sam", 3, 2)
+
+
+async def test_a_reply_that_agrees_against_the_move_is_withdrawn_then_replaced(pushed_back):
+    voice = ModelVoice(
+        "openai/x",
+        extra={"mock_response": "Sure, that sounds great. Let's do it. Send the contract."},
+    )
+    chunks = await collect(voice, pushed_back)
+    from trainer.actors.base import RESET
+    from trainer.actors.offline import compose
+
+    assert RESET in chunks
+    final = "".join(chunks[len(chunks) - 1 - chunks[::-1].index(RESET) + 1 :])
+    expected = compose(
+        pushed_back.decision,
+        pushed_back.scenario,
+        pushed_back.persona,
+        pushed_back.history,
+        "Sam",
+        3,
+        2,
+    )
+    assert final == expected
+    assert voice.fallback_reason and "offline" in voice.fallback_reason
+
+
+async def test_speaker_labels_are_dropped():
+    from trainer.actors.model_voice import _PREFIX
+
+    for said in (
+        "Dana Okafor: Not yet.",
+        "Buyer: Not yet.",
+        "**Dana**: Not yet.",
+        "Dana - Not yet.",
+    ):
+        assert _PREFIX.sub("", said) == "Not yet."
+
+
+def test_the_prompt_carries_the_situation_and_the_stage_and_no_hidden_reason(pushed_back):
+    system = ModelVoice("openai/x").messages(pushed_back)[0]["content"]
+    objection = pushed_back.scenario.objections[0]
+    assert pushed_back.scenario.situation[:40] in system
+    assert "The concern on the table" in system
+    assert objection.root_cause not in system  # not yet earned
+    assert "Do not agree" in system
+    assert "First answer what the salesperson just said" in system
+
+
+def test_once_revealed_the_prompt_talks_about_the_real_reason():
+    library = load_library()
+    scenario = library.scenario("saas-cfo-price")
+    director = Director(scenario)
+    state, _ = director.start()
+    from trainer.reading.turn import read_turn
+    from trainer.session.replay import context_for
+
+    line = "That's a real number. What happened with the last software you signed off on?"
+    turns = [Turn(role="buyer", text="(opening)")]
+    after, decision = director.step(
+        state, read_turn(line, context_for(scenario, None, turns, state))
+    )
+    request = SpeakRequest(
+        decision,
+        scenario,
+        library.persona(scenario.persona),
+        (
+            Turn(role="buyer", text="(opening)", state=state.snapshot()),
+            Turn(role="trainee", text=line),
+        ),
+        "Sam",
+        1,
+        2,
+    )
+    system = ModelVoice("openai/x").messages(request)[0]["content"]
+    assert scenario.objections[0].root_cause in system

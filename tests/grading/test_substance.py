@@ -127,7 +127,9 @@ def test_a_long_answer_that_answers_is_not_a_monologue():
         "and the haggling, start to finish."
     )
     card = grade_transcript(
-        conversation("realestate-seller-flat-fee", ["What matters most to you in this sale?", net_sheet]),
+        conversation(
+            "realestate-seller-flat-fee", ["What matters most to you in this sale?", net_sheet]
+        ),
         LIBRARY,
     )
     assert card.turns[-1].label == "consultative"
@@ -164,7 +166,9 @@ def test_respectful_lines_are_not_pressure(text):
 
 def test_going_around_the_decision_maker_is_not_an_open_question():
     result = classify("Could I just get 10 minutes with your CEO? These move faster from the top.")
-    assert result.label.value == "pressure" and "bypass_authority" in [t.value for t in result.tactics]
+    assert result.label.value == "pressure" and "bypass_authority" in [
+        t.value for t in result.tactics
+    ]
 
 
 def test_scorecards_are_byte_identical_for_the_same_input():

@@ -174,3 +174,23 @@ def test_any_trainee_input_is_handled_and_stored_as_plain_text(library, text):
         assert "{{" not in session.turns[2].text
 
     asyncio.run(run())
+
+
+async def test_a_withdrawn_reply_is_not_kept_and_the_trainee_is_told(library, _isolated_home):
+    from trainer.actors.model_voice import ModelVoice
+    from trainer.session.session import VoiceNotice
+
+    store = open_store()
+    session = make(library, OfflineVoice(), store)
+    await drain(session.start())
+    session.actor = ModelVoice(
+        "openai/x", extra={"mock_response": "Sure. Let's do it, send the contract."}
+    )
+    events = await drain(session.say("ok"))
+    assert any(isinstance(e, BuyerChunk) and e.reset for e in events)
+    notice = next(e for e in events if isinstance(e, VoiceNotice))
+    assert "offline" in notice.text
+    line = next(e for e in events if isinstance(e, BuyerLine))
+    assert "contract" not in line.turn.text.lower()
+    assert store.load_session(session.id).turns[-1].text == line.turn.text
+    store.close()

@@ -16,7 +16,12 @@ from trainer.content.models import Persona, Scenario
 from trainer.transcript import Turn
 from trainer.vocabulary import Move, Outcome
 
-__all__ = ["Actor", "ActorError", "Beat", "Decision", "SpeakRequest"]
+__all__ = ["RESET", "Actor", "ActorError", "Beat", "Decision", "SpeakRequest"]
+
+# A chunk an actor yields to withdraw everything it streamed so far for this
+# turn (a model's reply that broke the director's move); the words after it
+# are the line. A control character, so it can never be part of real text.
+RESET = "\x00"
 
 
 BeatKind = Literal[

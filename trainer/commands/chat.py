@@ -25,7 +25,14 @@ from trainer.management.assignments import attempt_notice, result_notice
 from trainer.practice.factory import finish_and_grade, new_session
 from trainer.session.coach import hint
 from trainer.session.commands import Mode, command_help, find_command
-from trainer.session.session import BuyerLine, Ended, Event, Session, SessionError
+from trainer.session.session import (
+    BuyerLine,
+    Ended,
+    Event,
+    Session,
+    SessionError,
+    VoiceNotice,
+)
 from trainer.store.sqlite import open_store
 
 
@@ -46,6 +53,8 @@ async def _drive(events: AsyncIterator[Event]) -> None:
     async for event in events:
         if isinstance(event, BuyerLine):
             _say(f"BUYER: {event.turn.text}")
+        elif isinstance(event, VoiceNotice):
+            _notice(f"-- {event.text}")
         elif isinstance(event, Ended):
             _notice(f"-- the conversation ended: {event.outcome.value.replace('_', ' ')}")
 

@@ -14,8 +14,8 @@ from importlib import resources
 
 from trainer.reading.context import TurnContext
 from trainer.reading.meaning import Mark, Meaning, read_meaning
-from trainer.reading.words import content_terms, is_generic
 from trainer.reading.tactics import Classification, Finding, classify
+from trainer.reading.words import content_terms, is_generic
 from trainer.transcript import FindingRecord, ReadingRecord
 from trainer.vocabulary import PRESSURE_TACTICS, Label, Tactic
 

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from trainer.actors.base import Actor, ActorError, Decision, SpeakRequest
+from trainer.actors.base import RESET, Actor, ActorError, Decision, SpeakRequest
 from trainer.clock import now
 from trainer.content.models import Persona, Scenario
 from trainer.reading.turn import TurnReading, read_turn
@@ -34,6 +34,7 @@ __all__ = [
     "Session",
     "SessionError",
     "TraineeRead",
+    "VoiceNotice",
 ]
 
 
@@ -50,6 +51,14 @@ class TraineeRead:
 @dataclass(frozen=True)
 class BuyerChunk:
     text: str
+    reset: bool = False  # forget what streamed so far: the buyer's line starts again
+
+
+@dataclass(frozen=True)
+class VoiceNotice:
+    """Something the trainee should know about how this line was voiced."""
+
+    text: str
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,7 @@ class Ended:
     outcome: Outcome
 
 
-Event = TraineeRead | BuyerChunk | BuyerLine | Ended
+Event = TraineeRead | BuyerChunk | BuyerLine | VoiceNotice | Ended
 
 
 def clean_input(text: str) -> str:
@@ -201,7 +210,10 @@ class Session:
         chunks: list[str] = []
         try:
             async for chunk in self.actor.speak(request):
-                if chunk:
+                if chunk == RESET:
+                    chunks.clear()
+                    yield BuyerChunk("", reset=True)
+                elif chunk:
                     chunks.append(chunk)
                     yield BuyerChunk(chunk)
         except ActorError:
@@ -223,6 +235,9 @@ class Session:
         self._append(turn)
         self.state = state
         self._pending = None
+        fell_back = getattr(self.actor, "fallback_reason", None)
+        if fell_back:
+            yield VoiceNotice(fell_back)
         yield BuyerLine(len(self.turns) - 1, turn, state, decision)
         if state.outcome is not None:
             yield Ended(state.outcome)

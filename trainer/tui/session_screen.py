@@ -33,6 +33,7 @@ from trainer.session.session import (
     Session,
     SessionError,
     TraineeRead,
+    VoiceNotice,
 )
 from trainer.tui.widgets import (
     OUTCOME_WORDS,
@@ -257,7 +258,11 @@ class SessionScreen(Screen[None]):
                 self._add(ChatLine(feedback_text(c.label.value, tactics, quotes), kind="feedback"))
             self._update_panel()
             self._add_typing()
+        elif isinstance(event, VoiceNotice):
+            self._notice(event.text)
         elif isinstance(event, BuyerChunk):
+            if event.reset:
+                self._chunks = []
             self._chunks.append(event.text)
             line = self._streaming or self._add_typing()
             line.update(self._buyer_text("".join(self._chunks)))
