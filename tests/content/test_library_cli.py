@@ -132,3 +132,42 @@ def test_light_commands_never_import_textual_or_litellm(argv):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+LEAN = """\
+title: A scenario written the simple way
+persona: dana-cfo
+industry: saas
+difficulty: easy
+situation: Dana thinks it costs too much.
+offer:
+  product: RouteWise Pro
+  price: "$24,000 a year"
+  context: Route planning.
+  stage: proposal
+objections:
+  - id: price
+    category: price
+    surface: "It costs too much."
+    root_cause: The last tool went unused.
+    uncover:
+      tactics: [open_question]
+      keywords: [last time]
+    reveal:
+      - "The last tool went unused."
+    resolve:
+      tactics: [offer_options]
+      keywords: [pilot]
+    resolves_with: A pilot.
+    resolved:
+      - "A pilot could work."
+"""
+
+
+def test_too_few_lines_is_a_warning_not_an_error(content_dir, capsys):
+    (content_dir / "scenarios" / "lean.yaml").write_text(LEAN)
+    assert main(["validate", str(content_dir)]) == 0
+    err = capsys.readouterr().err
+    assert "lean.yaml" in err and "warning: objections.0.variants: 0 line(s)" in err
+    assert "warning: objections.0.in_short: missing" in err
+    assert "ok: 0 personas, 1 scenarios, 0 rubrics (" in err

@@ -11,6 +11,7 @@ from trainer.content.library import (
     KINDS,
     Library,
     check_templates,
+    check_variety,
     content_roots,
     load_library,
 )
@@ -44,17 +45,22 @@ def validate(paths: list[Path], extra: list[Path]) -> int:
     roots = content_roots([*extra, *(root for root, _ in targets)])
     library = load_library(roots=roots)
     errors = library.errors + check_templates(library)
+    warnings = check_variety(library) if not library.errors else []
     if targets:
         wanted = [t for _, t in targets if t is not None]
         errors = [e for e in errors if _within(e, wanted)]
+        warnings = [w for w in warnings if _within(w, wanted)]
     for error in sorted(set(errors), key=_order):
         print(error)
+    for warning in sorted(set(warnings), key=_order):
+        print(warning, file=sys.stderr)
     counts = _counts(library, [t for _, t in targets if t is not None] if targets else None)
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
     if errors:
         print(f"{len(set(errors))} problem(s) in {summary}", file=sys.stderr)
         return 2
-    print(f"ok: {summary}", file=sys.stderr)
+    said = f" ({len(set(warnings))} warning(s))" if warnings else ""
+    print(f"ok: {summary}{said}", file=sys.stderr)
     return 0
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "UnknownContent",
     "content_roots",
     "check_templates",
+    "check_variety",
     "load_library",
     "shipped_root",
     "template_context",
@@ -248,6 +249,65 @@ def check_templates(library: Library) -> list[ContentError]:
             if problem := check(text, context):
                 errors.append(_template_error(source, place, problem))
     return errors
+
+
+# Fewer authored lines than this for a move and a buyer starts to sound the
+# same in a twelve-turn conversation (the voice never repeats a sentence, so
+# it falls back on the common lines every buyer shares).
+MIN_LINES = {"push_back": 4, "soften": 4, "harden": 4, "agree_next_step": 2, "agree": 2}
+MIN_OBJECTION_LINES = {"variants": 2, "reveal": 2, "resolved": 2, "hints": 1, "asks": 1}
+
+
+def check_variety(library: Library) -> list[ContentError]:
+    """Warnings, not errors: content that will make the buyer repeat itself or
+    speak in common lines rather than its own."""
+    warnings: list[ContentError] = []
+    for ident, persona in library.personas.items():
+        source = library.sources[("personas", ident)]
+        for move, least in MIN_LINES.items():
+            lines = persona.lines.get(move, [])  # type: ignore[call-overload]
+            if len(lines) < least:
+                warnings.append(
+                    ContentError(
+                        str(source.path),
+                        source.line("lines", move),
+                        f"warning: lines.{move}: {len(lines)} line(s); write at least {least} so "
+                        "the buyer does not repeat itself",
+                    )
+                )
+        if not persona.facts:
+            warnings.append(
+                ContentError(
+                    str(source.path),
+                    None,
+                    "warning: facts: none; the buyer cannot answer direct questions "
+                    "(how many staff, who decides, what they use today)",
+                )
+            )
+    for ident, scenario in library.scenarios.items():
+        source = library.sources[("scenarios", ident)]
+        for n, objection in enumerate(scenario.objections):
+            for field, least in MIN_OBJECTION_LINES.items():
+                have = len(getattr(objection, field))
+                if have < least:
+                    warnings.append(
+                        ContentError(
+                            str(source.path),
+                            source.line("objections", n),
+                            f"warning: objections.{n}.{field}: {have} line(s); write at least "
+                            f"{least} so the buyer ({objection.id}) speaks in its own words",
+                        )
+                    )
+            if objection.in_short is None:
+                warnings.append(
+                    ContentError(
+                        str(source.path),
+                        source.line("objections", n),
+                        f"warning: objections.{n}.in_short: missing; the buyer will refer to "
+                        '"the real issue" instead of naming it',
+                    )
+                )
+    return warnings
 
 
 def _template_error(source: Source, where: tuple[str | int, ...], problem: str) -> ContentError:
