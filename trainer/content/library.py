@@ -287,14 +287,14 @@ def check_variety(library: Library) -> list[ContentError]:
     for ident, scenario in library.scenarios.items():
         source = library.sources[("scenarios", ident)]
         for n, objection in enumerate(scenario.objections):
-            for field, least in MIN_OBJECTION_LINES.items():
-                have = len(getattr(objection, field))
+            for name, least in MIN_OBJECTION_LINES.items():
+                have = len(getattr(objection, name))
                 if have < least:
                     warnings.append(
                         ContentError(
                             str(source.path),
                             source.line("objections", n),
-                            f"warning: objections.{n}.{field}: {have} line(s); write at least "
+                            f"warning: objections.{n}.{name}: {have} line(s); write at least "
                             f"{least} so the buyer ({objection.id}) speaks in its own words",
                         )
                     )
