@@ -10,6 +10,7 @@ intersection plus the few phrases that could match.
 
 from __future__ import annotations
 
+import functools
 import re
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
@@ -60,19 +61,18 @@ class PhraseBook(Generic[Key]):
                         self._by_word.setdefault(word.group(), []).append(index)
                     else:
                         self._by_substring.setdefault(literal, []).append(index)
-        self._words = frozenset(self._by_word)
-        self._longest_word = max(map(len, self._words), default=0)
+        self._longest_word = max(map(len, self._by_word), default=0)
+        # Bounded: a long-running server reads many words, but a language's
+        # everyday words are few; the rare ones only cost a recomputation.
+        self._keyed = functools.lru_cache(maxsize=50_000)(self._phrases_for)
 
     def candidates(self, folded: str) -> list[int]:
         """Indexes into `phrases` of those that can match; `folded` is the
         text after str.casefold(). In book order."""
         found = set(self._always)
-        longest = self._longest_word
-        prefixes = {
-            w[:n] for w in _WORD.findall(folded) for n in range(1, min(len(w), longest) + 1)
-        }
-        for word in prefixes & self._words:
-            found.update(self._by_word[word])
+        keyed = self._keyed
+        for word in set(_WORD.findall(folded)):
+            found.update(keyed(word))
         for literal, indexes in self._by_substring.items():
             if literal in folded:
                 found.update(indexes)
@@ -89,11 +89,27 @@ class PhraseBook(Generic[Key]):
                 kept.append(i)
         return kept
 
-    def first_of(self, tactics: tuple[Key, ...], text: str, pos: int = 0) -> Key | None:
-        """The first of `tactics`, in that order, with a phrase in text[pos:]."""
+    def _phrases_for(self, word: str) -> tuple[int, ...]:
+        """The phrases indexed by a prefix of this word. Turns share most of
+        their words, so this is cached per book (see __init__)."""
+        by_word = self._by_word
+        hits: list[int] = []
+        for n in range(1, min(len(word), self._longest_word) + 1):
+            indexes = by_word.get(word[:n])
+            if indexes:
+                hits.extend(indexes)
+        return tuple(hits)
+
+    def first_of(
+        self, tactics: tuple[Key, ...], text: str, pos: int = 0, among: list[int] | None = None
+    ) -> Key | None:
+        """The first of `tactics`, in that order, with a phrase in text[pos:].
+        `among`: the candidates of a text that contains this one, already found
+        (a part has no candidate its whole lacks), to save finding them again."""
+        indexes = self.candidates(text.casefold()) if among is None else among
         matched = {
             tactic
-            for tactic, pattern in (self.phrases[i] for i in self.candidates(text.casefold()))
+            for tactic, pattern in (self.phrases[i] for i in indexes)
             if tactic in tactics and pattern.search(text, pos)
         }
         return next((t for t in tactics if t in matched), None)

@@ -122,7 +122,8 @@ def classify(
     # 1. Phrase tables: the earliest match of each tactic that is not negated.
     # Every span of courtesy words is kept too, for the fallback (step 6).
     courtesy: list[tuple[int, int]] = []
-    for index in P.PHRASES.candidates(folded):
+    candidates = P.PHRASES.candidates(folded)
+    for index in candidates:
         tactic, pattern = P.PHRASES.phrases[index]
         negatable = tactic in P.NEGATABLE
         for m in pattern.finditer(scan):
@@ -145,7 +146,7 @@ def classify(
     for qs, qe in _questions(scan):
         if any(ps < qe and pe > qs for ps, pe in pressure_spans):
             continue
-        asks = _question_tactic(scan[qs:qe])
+        asks = _question_tactic(scan[qs:qe], candidates)
         if asks is not None:
             question_starts.append(qs)
             found.add(asks, qs, qe)
@@ -168,7 +169,7 @@ def classify(
     # on its own, it is there to rush the buyer.
     if Tactic.FALSE_URGENCY not in found:
         fact = P.SOFT_URGENCY.search(scan)
-        if fact and not _followed_by_consultative(scan, fact.end(), question_starts):
+        if fact and not _followed_by_consultative(scan, fact.end(), question_starts, candidates):
             found.add(Tactic.FALSE_URGENCY, fact.start(), fact.end())
 
     # 4. After a clear no, anything that keeps selling is pushing.
@@ -279,7 +280,7 @@ def _questions(scan: str) -> Iterator[tuple[int, int]]:
                 yield _trimmed(scan, m.start() + t.start(1), m.start() + len(body))
 
 
-def _question_tactic(question: str) -> Tactic | None:
+def _question_tactic(question: str, among: list[int] | None = None) -> Tactic | None:
     """What a question does, or None when it does not really ask."""
     if P.RHETORICAL_QUESTION.search(question) or P.SMALL_TALK_QUESTION.search(question):
         return None
@@ -289,16 +290,18 @@ def _question_tactic(question: str) -> Tactic | None:
         return Tactic.CLARIFY_ROOT_CAUSE
     if not P.WH_START.search(question):
         # "Would it help if...?", "Is that right?": asks of another kind.
-        kind = P.PHRASES.first_of(_OTHER_ASKS, question)
+        kind = P.PHRASES.first_of(_OTHER_ASKS, question, among=among)
         if kind is not None:
             return kind
     return Tactic.OPEN_QUESTION
 
 
-def _followed_by_consultative(scan: str, pos: int, question_starts: list[int]) -> bool:
+def _followed_by_consultative(
+    scan: str, pos: int, question_starts: list[int], among: list[int] | None = None
+) -> bool:
     if any(qs >= pos for qs in question_starts):
         return True
-    return P.PHRASES.first_of(_FOLLOW_UPS, scan, pos) is not None
+    return P.PHRASES.first_of(_FOLLOW_UPS, scan, pos, among) is not None
 
 
 def _check_push_after_no(scan: str, found: _Findings) -> None:
