@@ -21,6 +21,7 @@ __all__ = [
     "FindingQuote",
     "GateResult",
     "JudgeAudit",
+    "ObjectionVerdict",
     "Scorecard",
     "StageResult",
     "TurnGrade",
@@ -111,6 +112,23 @@ class Alternative(_Model):
     why: str | None = None
 
 
+class ObjectionVerdict(_Model):
+    """The LLM judge's reading of one objection: did the buyer reveal the real
+    concern, and did the trainee address it, with the exact words for both.
+    Shown beside the director's stages; the score's substance stays the
+    director's, so a judge can disagree but never set the grade."""
+
+    objection: str
+    revealed: bool | None = None
+    revealed_turn: int | None = None  # a buyer turn's index in the transcript
+    revealed_quote: str = ""
+    addressed: bool | None = None
+    turn: int | None = None  # the trainee turn that addressed it
+    quote: str = ""
+    unscored: str | None = None  # why the judge's verdict was not used
+    agrees: bool | None = None  # with the director: addressed == answered
+
+
 class JudgeAudit(_Model):
     model: str
     prompt: list[dict[str, str]]
@@ -137,6 +155,7 @@ class Scorecard(_Model):
     transcript: str | None = None  # the transcript's id, or where it came from
     source: str | None = None  # the file it was graded from, with :LINE in a .jsonl
     judge: JudgeAudit | None = None
+    verdicts: list[ObjectionVerdict] = []  # the LLM judge's, per objection
 
     def to_json_line(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=False)

@@ -154,3 +154,110 @@ def test_transient_errors_then_failure_are_reported_not_invented(rubric):
 def test_parse_reply_accepts_code_fences():
     reply = parse_reply("```json\n" + GOOD_REPLY + "\n```")
     assert [t.turn for t in reply.turns] == [1, 3]
+
+
+# --- per objection ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    library = load_library()
+    return library.scenario(sorted(library.scenarios)[0])
+
+
+def _scenario_transcript(scenario) -> Transcript:
+    first = scenario.objections[0]
+    return Transcript(
+        scenario=scenario.id,
+        turns=[
+            Turn(role="buyer", text=first.surface),
+            Turn(role="trainee", text="What sits behind that for you?"),
+            Turn(role="buyer", text=first.reveal[0]),
+            Turn(role="trainee", text=first.model_answer or first.resolves_with),
+        ],
+    )
+
+
+def _objection_reply(transcript, **verdict):
+    entry = {
+        "objection": verdict.pop("objection"),
+        "revealed": True,
+        "revealed_turn": 2,
+        "revealed_quote": transcript.turns[2].text[:30],
+        "addressed": True,
+        "turn": 3,
+        "quote": transcript.turns[3].text[:30],
+    }
+    entry.update(verdict)
+    turns = [
+        {"turn": 1, "label": "consultative", "tactics": ["open_question"], "evidence": ""},
+        {"turn": 3, "label": "consultative", "tactics": ["offer_options"], "evidence": ""},
+    ]
+    return json.dumps({"turns": turns, "objections": [entry]})
+
+
+def test_the_prompt_holds_each_objections_real_concern_and_what_resolves_it(rubric, scenario):
+    messages = judge("{}").messages(_scenario_transcript(scenario), rubric, scenario)
+    system = messages[0]["content"]
+    for objection in scenario.objections:
+        assert objection.root_cause in system
+        assert objection.resolves_with in system
+    assert '"objections"' in system  # the reply shape asks for a verdict per objection
+
+
+def test_a_verdict_with_exact_quotes_is_kept_and_compared_with_the_director(rubric, scenario):
+    t = _scenario_transcript(scenario)
+    first = scenario.objections[0].id
+    card = judge(_objection_reply(t, objection=first)).grade(t, rubric, scenario)
+    verdict = next(v for v in card.verdicts if v.objection == first)
+    assert verdict.unscored is None
+    assert verdict.revealed and verdict.revealed_turn == 2
+    assert verdict.addressed and verdict.turn == 3 and verdict.quote in t.turns[3].text
+    director = next(s for s in card.stages if s.objection == first)
+    assert verdict.agrees is (director.stage in ("answered", "confirmed"))
+    from trainer.grading.render import format_scorecard
+
+    text = format_scorecard(card, t)
+    assert f"{first}: revealed at turn 2; addressed at turn 3" in text
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"quote": "words the trainee never said"}, "quote is not in turn 3"),
+        ({"turn": 2}, "turn 2 is not a trainee turn"),
+        ({"revealed_turn": 3}, "turn 3 is not a buyer turn"),
+        ({"turn": None}, "named no trainee turn"),
+    ],
+)
+def test_a_verdict_the_transcript_does_not_bear_out_is_unscored_with_the_reason(
+    rubric, scenario, change, reason
+):
+    t = _scenario_transcript(scenario)
+    first = scenario.objections[0].id
+    card = judge(_objection_reply(t, objection=first, **change)).grade(t, rubric, scenario)
+    verdict = next(v for v in card.verdicts if v.objection == first)
+    assert verdict.unscored is not None and reason in verdict.unscored
+    assert verdict.addressed is None and verdict.agrees is None
+
+
+def test_a_missing_verdict_or_failed_call_leaves_the_objection_unscored(rubric, scenario):
+    t = _scenario_transcript(scenario)
+    first = scenario.objections[0].id
+    card = judge(_objection_reply(t, objection="not-an-objection")).grade(t, rubric, scenario)
+    verdict = next(v for v in card.verdicts if v.objection == first)
+    assert verdict.unscored == "judge: the judge gave no verdict for this objection"
+    failed = judge("not json").grade(t, rubric, scenario)
+    assert all(v.unscored and v.unscored.startswith("judge: ") for v in failed.verdicts)
+    assert failed.verdicts, "a raised objection is listed even when the judge failed"
+
+
+def test_the_judge_cannot_move_the_stages_or_the_score(rubric, scenario):
+    from trainer.grading.scoring import grade
+
+    t = _scenario_transcript(scenario)
+    first = scenario.objections[0].id
+    yes = judge(_objection_reply(t, objection=first)).grade(t, rubric, scenario)
+    no = judge(_objection_reply(t, objection=first, addressed=False)).grade(t, rubric, scenario)
+    assert yes.stages == no.stages == grade(t, rubric, scenario).stages
+    assert yes.score == no.score

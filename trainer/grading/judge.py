@@ -24,7 +24,7 @@ from trainer.grading.facts import gather
 from trainer.grading.scoring import grade
 from trainer.llm import ModelError, ModelOptions, complete
 from trainer.reading.tactics import Classification, Finding
-from trainer.scorecard import FindingQuote, JudgeAudit, Scorecard, TurnGrade
+from trainer.scorecard import FindingQuote, JudgeAudit, ObjectionVerdict, Scorecard, TurnGrade
 from trainer.transcript import Transcript
 from trainer.vocabulary import PRESSURE_TACTICS, TACTIC_GLOSS, Label, Tactic
 
@@ -43,9 +43,21 @@ class JudgeTurn(BaseModel):
     evidence: str = ""
 
 
+class JudgeObjection(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    objection: str
+    revealed: bool = False
+    revealed_turn: int | None = None
+    revealed_quote: str = ""
+    addressed: bool = False
+    turn: int | None = None
+    quote: str = ""
+
+
 class JudgeReply(BaseModel):
     model_config = ConfigDict(extra="ignore")
     turns: list[JudgeTurn]
+    objections: list[JudgeObjection] = []
 
 
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.IGNORECASE)
@@ -94,12 +106,25 @@ class Judge:
             extra=dict(extra or {}),
         )
 
-    def messages(self, transcript: Transcript, rubric: Rubric) -> list[dict[str, str]]:
+    def messages(
+        self, transcript: Transcript, rubric: Rubric, scenario: Scenario | None = None
+    ) -> list[dict[str, str]]:
         template = resources.files("trainer.grading").joinpath("prompts/judge.j2").read_text()
+        objections = [
+            {
+                "id": o.id,
+                "category": o.category.value,
+                "surface": o.surface,
+                "root_cause": o.root_cause,
+                "resolves_with": o.resolves_with,
+            }
+            for o in (scenario.objections if scenario is not None else [])
+        ]
         system = render(
             template,
             {
                 "rubric": rubric.model_dump(mode="json"),
+                "objections": objections,
                 "consultative": [(t.value, TACTIC_GLOSS.get(t, "")) for t in CONSULTATIVE],
                 "pressure": [(t.value, TACTIC_GLOSS.get(t, "")) for t in PRESSURE],
             },
@@ -122,7 +147,7 @@ class Judge:
         scenario: Scenario | None = None,
         source: str | None = None,
     ) -> Scorecard:
-        messages = self.messages(transcript, rubric)
+        messages = self.messages(transcript, rubric, scenario)
         raw: str | None = None
         error: str | None = None
         reply: JudgeReply | None = None
@@ -205,6 +230,7 @@ def combine(
             )
         )
     card = grade(transcript, rubric, scenario, source=source, readings=readings)
+    verdicts = _verdicts(transcript, scenario, reply, error, card)
     judged_count = sum(1 for g in grades if g.grader != "offline")
     grader = (
         f"judge:{model}"
@@ -219,6 +245,12 @@ def combine(
             f"The judge graded {judged_count} of {len(grades)} trainee turns; the others show the "
             "offline detector's reading, marked grader 'offline', with the judge's reason."
         )
+    differ = [v.objection for v in verdicts if v.agrees is False]
+    if differ:
+        notes.append(
+            "The judge and the director disagree on whether these objections were answered: "
+            f"{', '.join(differ)}. The score's stages are the director's."
+        )
     disagreements = [g.turn for g in grades if g.disagreement]
     if disagreements:
         notes.append(
@@ -230,5 +262,66 @@ def combine(
             "turns": grades,
             "notes": notes,
             "judge": JudgeAudit(model=model, prompt=messages, raw=raw, error=error),
+            "verdicts": verdicts,
         }
     )
+
+
+def _verdicts(
+    transcript: Transcript,
+    scenario: Scenario | None,
+    reply: JudgeReply | None,
+    error: str | None,
+    card: Scorecard,
+) -> list[ObjectionVerdict]:
+    """The judge's per-objection verdicts, each checked against the transcript:
+    a quote must be the words of a turn of the right speaker, or the verdict is
+    unscored with the reason, as a turn's label is."""
+    if scenario is None:
+        return []
+    answered = {s.objection: s.stage in ("answered", "confirmed") for s in card.stages}
+    by_id = {o.objection: o for o in reply.objections} if reply is not None else {}
+    verdicts = []
+    for objection in scenario.objections:
+        if objection.id not in answered:
+            continue  # never raised in this conversation: nothing to judge
+        entry = by_id.get(objection.id)
+        if entry is None:
+            reason = error or "the judge gave no verdict for this objection"
+            verdicts.append(ObjectionVerdict(objection=objection.id, unscored=f"judge: {reason}"))
+            continue
+        problem = _quote_problem(
+            transcript, "buyer", entry.revealed_turn, entry.revealed_quote, entry.revealed
+        ) or _quote_problem(transcript, "trainee", entry.turn, entry.quote, entry.addressed)
+        if problem:
+            verdicts.append(ObjectionVerdict(objection=objection.id, unscored=f"judge: {problem}"))
+            continue
+        verdicts.append(
+            ObjectionVerdict(
+                objection=objection.id,
+                revealed=entry.revealed,
+                revealed_turn=entry.revealed_turn if entry.revealed else None,
+                revealed_quote=entry.revealed_quote.strip() if entry.revealed else "",
+                addressed=entry.addressed,
+                turn=entry.turn if entry.addressed else None,
+                quote=entry.quote.strip() if entry.addressed else "",
+                agrees=entry.addressed == answered[objection.id],
+            )
+        )
+    return verdicts
+
+
+def _quote_problem(
+    transcript: Transcript, role: str, turn: int | None, quote: str, claimed: bool
+) -> str | None:
+    if not claimed:
+        return None
+    who = "buyer" if role == "buyer" else "trainee"
+    if turn is None or not 0 <= turn < len(transcript.turns):
+        return f"the judge named no {who} turn for its verdict"
+    if transcript.turns[turn].role != role:
+        return f"turn {turn} is not a {who} turn"
+    text = quote.strip()
+    if not text or text.lower() not in transcript.turns[turn].text.lower():
+        return f"the judge's quote is not in turn {turn}"
+    return None

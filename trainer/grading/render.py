@@ -48,6 +48,20 @@ def format_scorecard(
         lines.append("Better alternatives:")
         for alt in card.alternatives[: 3 if short else None]:
             lines.append(f"  turn {alt.turn}: {alt.instead}")
+    if card.verdicts and not short:
+        lines.append("The judge, per objection:")
+        for v in card.verdicts:
+            if v.unscored:
+                lines.append(f"  {v.objection}: unscored ({v.unscored})")
+                continue
+            revealed = f"revealed at turn {v.revealed_turn}" if v.revealed else "not revealed"
+            addressed = (
+                f'addressed at turn {v.turn}: "{_excerpt(v.quote, 50)}"'
+                if v.addressed
+                else "not addressed"
+            )
+            differs = "" if v.agrees else " (the director's stages differ)"
+            lines.append(f"  {v.objection}: {revealed}; {addressed}{differs}")
     if card.missed:
         lines.append("Missed opportunities:")
         lines += [f"  - {m}" for m in card.missed]
