@@ -34,7 +34,11 @@ def _child(code: str, env: dict[str, str]) -> tuple[float, float, str]:
         'sys.__stdout__.write(f\'\\nBENCH {elapsed} {peak} {",".join(heavy) or "-"}\\n\')\n'
     )
     out = subprocess.run([PY, "-c", wrapper], capture_output=True, text=True, env=env, cwd=ROOT)
-    line = [x for x in out.stdout.splitlines() if x.startswith("BENCH ")][-1].split()
+    found = [x for x in out.stdout.splitlines() if x.startswith("BENCH ")]
+    if not found:  # say why, instead of an IndexError about our own parsing
+        tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        raise SystemExit(f"bench: a measuring process failed: {tail}")
+    line = found[-1].split()
     return float(line[1]), float(line[2]), line[3]
 
 
@@ -161,11 +165,19 @@ def session_memory(turns: int, env: dict[str, str]) -> float:
         "lib = load_library()\n"
         "sc = lib.scenario('saas-cfo-price').model_copy(update={'turn_limit': 60})\n"
         "store = open_store()\n"
-        "s = Session(scenario=sc, persona=lib.persona(sc.persona), actor=OfflineVoice(), store=store, seed=1)\n"
+        "lines = ['What is behind that concern for you?', 'How did the last rollout go for your team?',\n"
+        "         'What would you need to see to feel sure about it?', 'Who else weighs in on this?',\n"
+        "         'What if we started with one team for sixty days?', 'Would that cover it for you?']\n"
+        "def fresh():\n"
+        "    return Session(scenario=sc, persona=lib.persona(sc.persona), actor=OfflineVoice(), store=store, seed=1)\n"
         "async def go():\n"
+        "    s = fresh()\n"
         "    async for _ in s.start(): pass\n"
         f"    for n in range({turns}):\n"
-        "        async for _ in s.say('What is behind that concern for you? I want to understand it.'): pass\n"
+        "        if s.ended:  # a conversation that ends is followed by the next one\n"
+        "            s = fresh()\n"
+        "            async for _ in s.start(): pass\n"
+        "        async for _ in s.say(lines[n % len(lines)]): pass\n"
         "asyncio.run(go())\n"
     )
     _, peak, _ = _child(code, env)
