@@ -40,15 +40,17 @@ async def test_the_scorecard_explains_itself(build, session_for):
         criteria = _text(app, "#criteria Static")
         for criterion in card.criteria:
             assert criterion.title in criteria
-        assert "- turn 1 false urgency: “only good until Friday”" in criteria
+        # Lines numbered as the trainee counts them; the JSON keeps transcript indices.
+        assert "- line 1 false urgency: “only good until Friday”" in criteria
         assert "Missed opportunities" in criteria
         assert card.missed[0][:40] in criteria
         turns = app.screen.query_one("#turns", OptionList)
         prompts = [str(o.prompt) for o in turns.options]
         # Every trainee turn, annotated, with a better alternative for the pressure one.
         assert len(prompts) == len(card.turns) == 2
-        assert prompts[0].startswith("Turn 1 ▼ pressure") and "Better: " in prompts[0]
-        assert prompts[1].startswith("Turn 3 ▲ consultative")
+        assert prompts[0].startswith("Line 1 ▼ pressure") and "Better: " in prompts[0]
+        assert prompts[1].startswith("Line 2 ▲ consultative")
+        assert [t["turn"] for t in card.to_dict()["turns"]] == [1, 3]
 
 
 async def test_rewind_to_a_turn_and_try_again_from_there(build, session_for, store):

@@ -19,7 +19,7 @@ from trainer.actors.offline import OfflineVoice
 from trainer.tui.home import HomeScreen
 from trainer.tui.scorecard_screen import ScorecardScreen
 from trainer.tui.session_screen import SessionScreen
-from trainer.tui.widgets import ErrorPanel
+from trainer.tui.widgets import Confirm, ErrorPanel
 
 
 def _panel(app) -> str:
@@ -107,9 +107,9 @@ async def test_exam_mode_has_no_feedback_no_hints_no_undo(build, session_for):
         await say(pilot, "/undo")
         await say(pilot, "/restart")
         text = chat_text(app)
-        assert "No hints in exam mode." in text
-        assert "Undo is off in exam mode." in text
-        assert "Restart is off in exam mode" in text
+        # One rule, from the commands table shared with `trainer chat`.
+        for command in ("/hint", "/undo", "/restart"):
+            assert f"{command} is off in exam mode: /end finishes the attempt." in text
         assert "Coach:" not in text
         assert len(app.screen.session.turns) == 3
         assert not {"hint", "undo", "restart"} & _footer_keys(app)
@@ -135,7 +135,7 @@ async def test_undo_takes_back_the_last_exchange_and_offers_the_line_again(
         assert "price  real reason out" in _panel(app)
 
 
-async def test_restart_goes_back_to_the_opening_line(build, session_for):
+async def test_restart_asks_first_then_goes_back_to_the_opening_line(build, session_for, store):
     session = session_for()
     app = build(session=session)
     async with app.run_test(size=SIZE) as pilot:
@@ -143,8 +143,31 @@ async def test_restart_goes_back_to_the_opening_line(build, session_for):
         opening = session.turns[0].text
         await say(pilot, GOOD_LINES[0])
         await say(pilot, "/restart")
+        # Something to lose: the question comes first, and "no" is the default.
+        assert isinstance(app.screen, Confirm)
+        assert "your line and Dana's replies" in str(app.screen.query_one(Static).render())
+        await pilot.press("enter")  # the focused button: keep it
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and len(session.turns) == 3
+        assert len(store.load_session(session.id).turns) == 3
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
         assert [t.text for t in session.turns] == [opening]
         assert "You:" not in chat_text(app)
+
+
+async def test_restart_with_nothing_said_does_not_ask(build, session_for):
+    session = session_for()
+    app = build(session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await say(pilot, "/restart")
+        assert isinstance(app.screen, SessionScreen)
+        assert "Nothing to restart yet." in chat_text(app)
 
 
 async def test_trainee_markup_and_escape_sequences_show_as_text(build, session_for):

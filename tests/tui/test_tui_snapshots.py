@@ -1,14 +1,20 @@
-"""Snapshots of the main screens at 100x32 with the offline buyer and a fixed
-seed, so the buyer's words are the same on every run. Each docstring says what
-the picture must show; update with `pytest tests/tui --snapshot-update` only
-after looking at the new SVGs."""
+"""Snapshots of the main screens with the offline buyer and a fixed seed, so
+the buyer's words are the same on every run: at 100x32, and at 80x24 and
+120x40 (the smallest terminal the app is comfortable in, and a roomy one).
+Each docstring says what the picture must show; update with
+`pytest tests/tui --snapshot-update` only after looking at the new SVGs.
+
+Every picture is taken once the screen says it is idle (the buyer has
+answered and the reply is drawn) and with the cursor's blinking off, so a
+busy machine takes the same picture as an idle one."""
 
 from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual.widgets import OptionList
-from tui_support import GOOD_LINES, PRESSURE_LINE, SIZE, FailingVoice, say, settle
+from tui_support import GOOD_LINES, PRESSURE_LINE, SIZE, FailingVoice, say, settle, steady
 
 from trainer.grading.scoring import grade
 from trainer.session.session import Session
@@ -30,7 +36,13 @@ def _play(session: Session, lines: list[str], library) -> None:
     session.record_result(card.score, card.passed, card.to_dict())
 
 
-def test_home_snapshot(build, snap_compare):
+SIZES = pytest.mark.parametrize(
+    "size", [SIZE, (80, 24), (120, 40)], ids=["100x32", "80x24", "120x40"]
+)
+
+
+@SIZES
+def test_home_snapshot(build, snap_compare, size):
     """Home: the filters on top; the scenario list grouped by industry with the CFO
     price scenario highlighted; its brief beside it (Dana, the situation, a good
     outcome, the rubric's criteria and pass mark); the buyer voice (offline), the
@@ -39,12 +51,13 @@ def test_home_snapshot(build, snap_compare):
     async def run_before(pilot) -> None:
         option_list = pilot.app.screen.query_one("#scenarios", OptionList)
         option_list.highlighted = option_list.get_option_index("scenario:saas-cfo-price")
-        await pilot.pause()
+        await steady(pilot)
 
-    assert snap_compare(build(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(build(), terminal_size=size, run_before=run_before)
 
 
-def test_session_snapshot(build, session_for, snap_compare):
+@SIZES
+def test_session_snapshot(build, session_for, snap_compare, size):
     """Session in practice mode after a pressure line and a good question: each
     trainee line with its one-line feedback (red pressure, green consultative),
     Dana's replies, the side panel with trust and patience (and the last change)
@@ -54,11 +67,13 @@ def test_session_snapshot(build, session_for, snap_compare):
         await settle(pilot)
         await say(pilot, PRESSURE_LINE)
         await say(pilot, GOOD_LINES[0])
+        await steady(pilot)
 
-    assert snap_compare(build(session=session_for()), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(build(session=session_for()), terminal_size=size, run_before=run_before)
 
 
-def test_model_failure_snapshot(build, session_for, snap_compare):
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x32", "80x24"])
+def test_model_failure_snapshot(build, session_for, snap_compare, size):
     """A model call failed after the trainee spoke: the trainee's line stays, a
     red panel says what failed and that nothing is lost, with Retry and Use the
     offline buyer; the footer shows ctrl+r and ctrl+o."""
@@ -68,11 +83,13 @@ def test_model_failure_snapshot(build, session_for, snap_compare):
     async def run_before(pilot) -> None:
         await settle(pilot)
         await say(pilot, GOOD_LINES[0])
+        await steady(pilot)
 
-    assert snap_compare(build(session=session), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(build(session=session), terminal_size=size, run_before=run_before)
 
 
-def test_scorecard_snapshot(build, session_for, snap_compare):
+@SIZES
+def test_scorecard_snapshot(build, session_for, snap_compare, size):
     """Scorecard: the score, NOT PASSED and the pass mark on top; the criteria
     with their evidence on the left; on the right every trainee turn labelled,
     the deciding words underlined, and a better alternative for the pressure one."""
@@ -83,11 +100,13 @@ def test_scorecard_snapshot(build, session_for, snap_compare):
         await say(pilot, GOOD_LINES[0])
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await steady(pilot)
 
-    assert snap_compare(build(session=session_for()), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(build(session=session_for()), terminal_size=size, run_before=run_before)
 
 
-def test_progress_snapshot(build, session_for, library, snap_compare):
+@SIZES
+def test_progress_snapshot(build, session_for, library, snap_compare, size):
     """Progress after three attempts on the CFO scenario: the scores as bars
     (red below the pass mark, green above) with the pass mark line; price as the
     only category with its consultative share; the summary, the weakest category
@@ -104,6 +123,6 @@ def test_progress_snapshot(build, session_for, library, snap_compare):
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.press("p")
-        await pilot.pause()
+        await steady(pilot)
 
-    assert snap_compare(build(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(build(), terminal_size=size, run_before=run_before)

@@ -83,11 +83,31 @@ async def say(pilot: Any, text: str) -> None:
     box = pilot.app.screen.query_one("#say", Input)
     box.value = text
     await pilot.press("enter")
+    # The screen takes the line (and empties the box) when it handles the
+    # submission; a line it refuses stays in the box.
+    for _ in range(20):
+        if not box.value:
+            break
+        await pilot.pause()
     await settle(pilot)
 
 
 async def settle(pilot: Any) -> None:
-    """Wait until the buyer's worker is done and its messages are handled."""
+    """Wait until the buyer has answered and the screen has drawn the reply:
+    on the screen's own signal, not on a number of pauses."""
+    await pilot.pause()
+    idle = getattr(pilot.app.screen, "idle", None)
+    if isinstance(idle, asyncio.Event):
+        await asyncio.wait_for(idle.wait(), timeout=30)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def steady(pilot: Any) -> None:
+    """Before a snapshot: no blinking cursor (it would show or not depending on
+    when the picture is taken), and every pending message handled."""
+    from textual.widgets import Input
+
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
     await pilot.pause()

@@ -1,29 +1,32 @@
 """The trainer's terminal app, built by a factory that takes its dependencies.
 
-The CLI and the tests build the same app with `make_app`. The app holds the
-library, the store and the settings; the screens only render the engine's
-state and turn keys into calls on a Session.
+The CLI and the tests build the same app with `make_app`. The app owns the
+navigation: screens get a TrainerContext (the library, the store, the
+settings, the session factory), post messages (open a session, show a
+scorecard, show progress, go back) and the handlers here move between them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from trainer.actors import OFFLINE
-from trainer.config import Settings
+from trainer.config import Settings, save_setting
 from trainer.content.library import Library
-from trainer.errors import TrainerError
-from trainer.session.commands import Mode
 from trainer.store.base import Store
+from trainer.tui.context import TrainerContext, _default_judge
+from trainer.tui.home import HomeScreen
+from trainer.tui.messages import Back, OpenSession, ShowProgress, ShowScorecard, WarmModel
 
 if TYPE_CHECKING:
-    from trainer.scorecard import Scorecard
+    from trainer.grading.judge import Judge
     from trainer.session.session import Session
-    from trainer.transcript import Transcript
 
 __all__ = ["TrainerApp", "make_app"]
 
@@ -32,49 +35,83 @@ class TrainerApp(App[None]):
     CSS_PATH = "trainer.tcss"
     TITLE = "Objection trainer"
     ENABLE_COMMAND_PALETTE = False
+    # Classes on each screen by terminal size, so the stylesheet can fit 80x24:
+    # a narrow terminal folds the side panel into a status line, a short one
+    # trims margins.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit; every turn is saved"),
     ]
 
-    def __init__(
-        self,
-        library: Library,
-        store: Store | None,
-        settings: Settings,
-        *,
-        model: str | None = None,
-        api_base: str | None = None,
-        exam: bool = False,
-        seed: int | None = None,
-        session: Session | None = None,
-    ) -> None:
+    def __init__(self, context: TrainerContext, *, session: Session | None = None) -> None:
         super().__init__()
-        self.library = library
-        self.store = store
-        self.settings = settings
-        self.model = model or settings.model or OFFLINE
-        self.api_base = api_base or settings.api_base
-        self.exam = exam
-        self.seed = seed
+        self.context = context
         self._first_session = session
         self._warmed: set[str] = set()
-        self.sub_title = settings.trainee or ""
+        self.sub_title = context.trainee or ""
+
+    @property
+    def model(self) -> str:
+        """The buyer voice chosen on Home."""
+        return self.context.model
 
     def on_mount(self) -> None:
-        from trainer.tui.home import HomeScreen
-
-        self.push_screen(HomeScreen())
+        self.push_screen(HomeScreen(self.context))
         if self._first_session is not None:
-            self.open_session(self._first_session)
+            from trainer.tui.session_screen import SessionScreen
+
+            self.push_screen(SessionScreen(self.context, self._first_session))
         else:
             # Home paints without the session engine and grader (their phrase
             # tables take a while to compile); they load, after the first paint,
             # while the trainee reads.
             self.set_timer(0.5, self._load_engine)
-        self.warm_model(self.model)
+        self.warm_model(self.context.model)
 
     def _load_engine(self) -> None:
         self.run_worker(_load_engine, thread=True, group="warm", name="load-engine")
+
+    # --- navigation -----------------------------------------------------------
+
+    @on(OpenSession)
+    def _open_session(self, message: OpenSession) -> None:
+        # The other screens load the engine; imported on first use, so Home
+        # paints first (see on_mount).
+        from trainer.tui.session_screen import SessionScreen
+
+        self.warm_model(message.session.actor.name)
+        screen = SessionScreen(self.context, message.session, draft=message.draft)
+        if message.replace:
+            self.switch_screen(screen)
+            return
+        if message.from_home:
+            while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+        self.push_screen(screen)
+
+    @on(ShowScorecard)
+    def _show_scorecard(self, message: ShowScorecard) -> None:
+        from trainer.tui.scorecard_screen import ScorecardScreen
+
+        self.switch_screen(
+            ScorecardScreen(self.context, message.session, message.transcript, message.card)
+        )
+
+    @on(ShowProgress)
+    def _show_progress(self) -> None:
+        from trainer.tui.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen(self.context))
+
+    @on(Back)
+    def _back(self) -> None:
+        if len(self.screen_stack) > 2:  # the default screen, then Home: Home stays
+            self.pop_screen()
+
+    @on(WarmModel)
+    def _warm(self, message: WarmModel) -> None:
+        self.warm_model(message.model)
 
     # --- models -------------------------------------------------------------
 
@@ -99,75 +136,6 @@ class TrainerApp(App[None]):
                 markup=False,
             )
 
-    # --- sessions -------------------------------------------------------------
-
-    def new_session(
-        self,
-        scenario_id: str,
-        *,
-        exam: bool,
-        seed: int | None = None,
-        model: str | None = None,
-    ) -> Session | None:
-        """A fresh session through the engine's factory (which links it to the
-        trainee's open assignment, if any); None, with a notice, if it cannot start."""
-        from trainer.practice.factory import new_session
-
-        try:
-            return new_session(
-                self.library,
-                scenario_id,
-                store=self.store,
-                trainee=self.settings.trainee,
-                model=model or self.model,
-                api_base=self.api_base,
-                seed=seed,
-                mode=Mode.EXAM if exam else Mode.PRACTICE,
-            )
-        except TrainerError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return None
-
-    def resume(self, session_id: str, *, model: str | None = None) -> Session | None:
-        from trainer.practice.factory import resume_session
-
-        if self.store is None:
-            return None
-        try:
-            transcript = self.store.load_session(session_id)
-            return resume_session(
-                self.library,
-                transcript,
-                store=self.store,
-                model=model or self.model,
-                api_base=self.api_base,
-            )
-        except TrainerError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return None
-
-    def open_session(self, session: Session, *, from_home: bool = False) -> None:
-        """Show a session; `from_home` first goes back to Home, so leaving it lands there."""
-        from trainer.tui.home import HomeScreen
-        from trainer.tui.session_screen import SessionScreen
-
-        if from_home:
-            while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-                self.pop_screen()
-        self.push_screen(SessionScreen(session))
-
-    def show_scorecard(self, session: Session, transcript: Transcript, card: Scorecard) -> None:
-        """Replace the session with its scorecard."""
-        from trainer.tui.scorecard_screen import ScorecardScreen
-
-        self.switch_screen(ScorecardScreen(session, transcript, card))
-
-    def finish(self, session: Session) -> tuple[Transcript, Scorecard]:
-        """End the session, grade it with its rubric and save the result."""
-        from trainer.practice.factory import finish_and_grade
-
-        return finish_and_grade(session, self.library)
-
 
 def _load_engine() -> None:
     import trainer.grading.scoring
@@ -184,18 +152,24 @@ def make_app(
     exam: bool = False,
     seed: int | None = None,
     session: Session | None = None,
+    judge: Callable[[str, str | None], Judge] | None = None,
+    save: Callable[[str, str], None] | None = None,
 ) -> TrainerApp:
     """The app with its dependencies: what the CLI runs and the tests drive.
 
     `session`, when given, opens straight into that session (`trainer practice`);
-    Home stays underneath, so leaving the session lands there."""
-    return TrainerApp(
+    Home stays underneath, so leaving the session lands there. `judge` builds
+    the LLM judge for a model string and `save` keeps a setting (tests pass
+    fakes for both)."""
+    context = TrainerContext(
         library,
         store,
         settings,
-        model=model,
-        api_base=api_base,
+        model=model or settings.model or OFFLINE,
+        api_base=api_base or settings.api_base,
         exam=exam,
         seed=seed,
-        session=session,
+        judge_factory=judge or _default_judge,
+        save=save or save_setting,
     )
+    return TrainerApp(context, session=session)

@@ -3,29 +3,32 @@ unfinished sessions on top; the model and the mode; start."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from trainer import clock
 from trainer.actors import OFFLINE
 from trainer.content.library import DEFAULT_SCENARIO
 from trainer.content.models import Scenario
-from trainer.management.assignments import AssignmentProgress, Status, trainee_assignments
+from trainer.errors import TrainerError
+from trainer.management.assignments import AssignmentProgress, Status
 from trainer.store.base import SessionRow
+from trainer.tui.context import TrainerContext
+from trainer.tui.messages import OpenSession, ShowProgress, WarmModel
+from trainer.tui.model_names import model_problem
 from trainer.tui.widgets import PickList, brief_text, humanize, industry_name, plain
 from trainer.vocabulary import Category, Difficulty
 
 if TYPE_CHECKING:
-    from trainer.tui.app import TrainerApp
+    from trainer.session.session import Session
 
 MODEL_SUGGESTIONS = [
     OFFLINE,
@@ -51,6 +54,36 @@ def _fit(text: str, width: int = ROW) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+class NameScreen(ModalScreen[str | None]):
+    """The first visit: who is practising. The buyer greets them by it; the
+    login name never stands in for a person's name."""
+
+    BINDINGS = [Binding("escape", "skip", "Not now")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="name-dialog"):
+            yield Static(
+                Text.assemble(
+                    ("Welcome. What is your name?\n", "bold"),
+                    ("The buyer addresses you by it, and your progress is kept under it. ", ""),
+                    ("Enter saves it; Esc: not now (the buyer uses no name).", "dim"),
+                ),
+                markup=False,
+            )
+            yield Input(placeholder="your first name", id="trainee-name", max_length=80)
+
+    @on(Input.Submitted, "#trainee-name")
+    def _submitted(self, event: Input.Submitted) -> None:
+        name = plain(event.value).strip()
+        if not name:
+            self.notify("Type a name, or Esc to go on without one.", markup=False)
+            return
+        self.dismiss(name)
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+
 class HomeScreen(Screen[None]):
     BINDINGS = [
         # A priority binding so the footer shows it; it applies only while the
@@ -60,14 +93,18 @@ class HomeScreen(Screen[None]):
         Binding("m", "focus_model", "Model"),
         Binding("f", "focus_filters", "Filter"),
         Binding("p", "progress", "Progress"),
+        Binding("escape", "leave_field", "Back to the list"),
     ]
 
-    @property
-    def trainer(self) -> TrainerApp:
-        return cast("TrainerApp", self.app)
+    def __init__(self, context: TrainerContext) -> None:
+        super().__init__()
+        self.context = context
+        self._assigned: dict[str, AssignmentProgress] = {}
+        self._unfinished: dict[str, SessionRow] = {}
+        self._cancelled = False  # Esc in the model field: put the saved model back
 
     def compose(self) -> ComposeResult:
-        library = self.trainer.library
+        library = self.context.library
         industries = sorted({s.industry for s in library.scenarios.values()})
         yield Header()
         with Horizontal(id="filters"):
@@ -96,7 +133,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="start-bar"):
             yield Label("Buyer voice")
             yield Input(
-                self.trainer.model,
+                self.context.model,
                 placeholder="offline, or a litellm model such as openai/gpt-4o-mini",
                 suggester=SuggestFromList(MODEL_SUGGESTIONS, case_sensitive=False),
                 id="model",
@@ -109,11 +146,28 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#brief").border_title = "Brief"
         self._fill()
-        self.query_one("#scenarios", OptionList).focus()
+        self._list().focus()
+        if self.context.trainee is None:
+            self.app.push_screen(NameScreen(), self._named)
+
+    def _named(self, name: str | None) -> None:
+        if name is None:
+            return
+        try:
+            self.context.set_trainee(name)
+        except TrainerError as exc:
+            self.notify(f"Could not save your name: {exc}", severity="error", markup=False)
+            return
+        self.app.sub_title = name
+        self.notify(f"Hello {name}: saved, the buyer will greet you by it.", markup=False)
+        self._fill()  # assignments and sessions are kept under the name
 
     def on_screen_resume(self) -> None:
         # Back from a session: unfinished sessions and scores may have changed.
-        self._fill()
+        self._fill(after_session=True)
+
+    def _list(self) -> OptionList:
+        return self.query_one("#scenarios", OptionList)
 
     # --- the list ---------------------------------------------------------
 
@@ -136,34 +190,17 @@ class HomeScreen(Screen[None]):
             and (industry is None or scenario.industry == industry)
         )
 
-    def _assignments(self) -> list[AssignmentProgress]:
-        """The trainee's assignments, most urgent first; none without a store."""
-        store = self.trainer.store
-        trainee = self.trainer.settings.trainee
-        if store is None or trainee is None:
-            return []
-        found = trainee_assignments(store, trainee, clock.today())
-        return [p for p in found if p.assignment.scenario in self.trainer.library.scenarios]
-
-    def _unfinished(self) -> list[SessionRow]:
-        store = self.trainer.store
-        if store is None:
-            return []
-        rows = store.list_sessions(trainee=self.trainer.settings.trainee)
-        return [
-            r
-            for r in reversed(rows)
-            if r.finished is None
-            and r.trainee_turns > 0
-            and r.scenario in self.trainer.library.scenarios
-        ][:5]
-
-    def _fill(self) -> None:
-        library = self.trainer.library
-        option_list = self.query_one("#scenarios", OptionList)
+    def _fill(self, *, after_session: bool = False) -> None:
+        library = self.context.library
+        option_list = self._list()
         previous = option_list.highlighted_option.id if option_list.highlighted_option else None
-        self._assigned = {str(p.assignment.id): p for p in self._assignments()}
-        unfinished = self._unfinished()
+        before = {i: r.trainee_turns for i, r in self._unfinished.items()}
+        self._assigned = {str(p.assignment.id): p for p in self.context.assignments()}
+        self._unfinished = {r.id: r for r in self.context.unfinished()}
+        # The session just left, if it is one to resume: new here, or with more lines said.
+        just_left = next(
+            (i for i, r in self._unfinished.items() if before.get(i) != r.trainee_turns), None
+        )
         filters = self._filters()
         scenarios = [
             s
@@ -184,15 +221,15 @@ class HomeScreen(Screen[None]):
                 details.append(STATUS_WORDS[entry.status])
                 line.append("\n    " + _fit(" · ".join(details), ROW - 2), style="dim")
                 options.append(Option(line, id=f"assign:{assignment.id}"))
-        if unfinished:
+        if self._unfinished:
             options.append(Option(Text("Unfinished: resume", style="bold"), disabled=True))
-            for row in unfinished:
+            for row in self._unfinished.values():
                 scenario = library.scenarios[row.scenario or ""]
                 line = Text("  " + _fit(plain(scenario.title)))
-                line.append(
-                    f"\n    {row.trainee_turns} line(s) said · {row.mode} · {row.started[:10]}",
-                    style="dim",
-                )
+                said = f"{row.trainee_turns} line" + ("" if row.trainee_turns == 1 else "s")
+                # One line under the title, whatever the width: the date is the day only.
+                when = f"{said} · {row.mode} · {row.started[:10]}"
+                line.append("\n    " + _fit(when, ROW - 2), style="dim")
                 options.append(Option(line, id=f"resume:{row.id}"))
         title = f"Scenarios ({len(scenarios)} of {len(library.scenarios)})"
         options.append(Option(Text(title, style="bold"), disabled=True))
@@ -216,34 +253,40 @@ class HomeScreen(Screen[None]):
         option_list.set_options(options)
         ids = [o.id for o in option_list.options]
         default = f"scenario:{DEFAULT_SCENARIO}"
-        if previous is not None and previous in ids:
+        if after_session and just_left is not None:
+            # Back from a session saved for later: its resume entry.
+            option_list.highlighted = ids.index(f"resume:{just_left}")
+        elif previous is not None and previous in ids:
             option_list.highlighted = ids.index(previous)
-        elif not self._assigned and not unfinished and default in ids:
+        elif not self._assigned and not self._unfinished and default in ids:
             # A first visit opens on the default scenario: Enter starts it.
             option_list.highlighted = ids.index(default)
         else:
             first = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
             option_list.highlighted = first
+        # The top of the list in view (what is assigned, what is unfinished, the
+        # headings), then as little scrolling as shows the highlighted entry.
+        option_list.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(option_list.scroll_to_highlight)
         self._show_brief()
 
     # --- the brief -----------------------------------------------------------
 
     def _selected(self) -> tuple[str, str] | None:
-        option = self.query_one("#scenarios", OptionList).highlighted_option
+        option = self._list().highlighted_option
         if option is None or option.id is None:
             return None
         kind, _, ident = option.id.partition(":")
         return kind, ident
 
     def _scenario_of(self, kind: str, ident: str) -> Scenario | None:
-        library = self.trainer.library
+        library = self.context.library
         if kind == "scenario":
             return library.scenarios.get(ident)
         if kind == "assign" and ident in self._assigned:
             return library.scenarios.get(self._assigned[ident].assignment.scenario)
-        if kind == "resume":
-            row = next((r for r in self._unfinished() if r.id == ident), None)
-            return library.scenarios.get(row.scenario or "") if row else None
+        if kind == "resume" and ident in self._unfinished:
+            return library.scenarios.get(self._unfinished[ident].scenario or "")
         return None
 
     def _show_brief(self) -> None:
@@ -253,7 +296,7 @@ class HomeScreen(Screen[None]):
         if scenario is None:
             brief.update(Text("Pick a scenario to read its brief.", style="dim"))
             return
-        library = self.trainer.library
+        library = self.context.library
         persona = library.personas[scenario.persona]
         rubric = library.rubrics.get(scenario.rubric)
         text = Text()
@@ -291,24 +334,52 @@ class HomeScreen(Screen[None]):
     # --- model and mode -------------------------------------------------------
 
     def _mode_label(self) -> str:
-        return "Mode: exam (no hints, no undo)" if self.trainer.exam else "Mode: practice"
+        return "Mode: exam (no hints, no undo)" if self.context.exam else "Mode: practice"
 
-    @on(Input.Changed, "#model")
-    def _model_changed(self, event: Input.Changed) -> None:
-        self.trainer.model = event.value.strip() or OFFLINE
+    def _model_box(self) -> Input:
+        return self.query_one("#model", Input)
+
+    def _apply_model(self) -> bool:
+        """Take the model typed in the box, if it can be a buyer voice; say
+        why not otherwise. True when the box holds the model in use."""
+        box = self._model_box()
+        model = box.value.strip()
+        if model == self.context.model:
+            return True
+        problem = model_problem(model, api_base=self.context.api_base)
+        if problem is not None:
+            self.notify(f"Buyer voice: {problem}", severity="error", markup=False, timeout=8)
+            return False
+        try:
+            self.context.set_model(model)
+        except TrainerError as exc:
+            self.notify(f"Could not save the model: {exc}", severity="error", markup=False)
+        self.notify(f"Buyer voice: {model} (saved for next time).", markup=False)
+        self.post_message(WarmModel(model))
+        return True
 
     @on(Input.Submitted, "#model")
     def _model_submitted(self) -> None:
-        self.trainer.warm_model(self.trainer.model)
-        self.query_one("#scenarios", OptionList).focus()
+        if self._apply_model():
+            self._list().focus()
 
     def on_descendant_blur(self, event: Any) -> None:
-        if getattr(event.widget, "id", None) == "model":
-            self.trainer.warm_model(self.trainer.model)
+        if getattr(event.widget, "id", None) != "model":
+            return
+        box = self._model_box()
+        if self._cancelled or not self._apply_model():
+            # Esc, or a model that cannot be used: the box shows the one in use.
+            box.value = self.context.model
+        self._cancelled = False
+
+    def action_leave_field(self) -> None:
+        if self.app.focused is self._model_box():
+            self._cancelled = True
+        self._list().focus()
 
     @on(Button.Pressed, "#mode")
     def action_toggle_mode(self) -> None:
-        self.trainer.exam = not self.trainer.exam
+        self.context.exam = not self.context.exam
         button = self.query_one("#mode", Button)
         button.label = self._mode_label()
         button.refresh(layout=True)  # the label's width changed
@@ -320,32 +391,30 @@ class HomeScreen(Screen[None]):
             self.notify("Pick a scenario first.", markup=False)
             return
         kind, ident = selected
-        trainer = self.trainer
-        session = None
-        if kind == "scenario":
-            session = trainer.new_session(ident, exam=trainer.exam, seed=trainer.seed)
-        elif kind == "assign":
-            # The factory links the session to this assignment and, for an exam,
-            # fixes the mode and the seed.
-            session = trainer.new_session(
-                self._assigned[ident].assignment.scenario, exam=trainer.exam, seed=trainer.seed
-            )
-        elif kind == "resume":
-            session = trainer.resume(ident)
+        session: Session | None = None
+        try:
+            if kind == "scenario":
+                session = self.context.new_session(ident)
+            elif kind == "assign":
+                # The factory links the session to this assignment and, for an
+                # exam, fixes the mode and the seed.
+                session = self.context.new_session(self._assigned[ident].assignment.scenario)
+            elif kind == "resume":
+                session = self.context.resume(ident)
+        except TrainerError as exc:  # no attempts left on an exam, a broken scenario
+            self.notify(str(exc), title="Cannot start", severity="error", markup=False, timeout=8)
+            return
         if session is not None:
-            trainer.warm_model(session.actor.name)
-            trainer.open_session(session)
+            self.post_message(OpenSession(session))
 
     def action_focus_model(self) -> None:
-        self.query_one("#model", Input).focus()
+        self._model_box().focus()
 
     def action_focus_filters(self) -> None:
         self.query_one("#filter-category", Select).focus()
 
     def action_progress(self) -> None:
-        from trainer.tui.progress import ProgressScreen
-
-        self.app.push_screen(ProgressScreen())
+        self.post_message(ShowProgress())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.app.focused
@@ -354,4 +423,6 @@ class HomeScreen(Screen[None]):
         # Letter keys belong to the model box while it is being typed in.
         if action in ("toggle_mode", "focus_model", "focus_filters", "progress"):
             return not isinstance(focused, Input)
+        if action == "leave_field":
+            return focused is not None and focused.id not in ("scenarios",)
         return True

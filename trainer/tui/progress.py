@@ -3,9 +3,6 @@ weakest objection category, and what to practise next."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,32 +11,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.content.library import DEFAULT_RUBRIC
-from trainer.practice.progress import Progress, summarize
+from trainer.errors import TrainerError
+from trainer.practice.progress import Progress
+from trainer.tui.context import TrainerContext
+from trainer.tui.messages import Back, OpenSession
 from trainer.tui.widgets import ScoreChart, humanize, plain
-
-if TYPE_CHECKING:
-    from trainer.tui.app import TrainerApp
-
-
-def load_progress(app: TrainerApp) -> Progress:
-    """The trainee's progress from the store (empty without one)."""
-    store = app.store
-    trainee = app.settings.trainee
-    if store is None or trainee is None:
-        return summarize([], app.library)
-    snapshot = store.snapshot(trainee=trainee, turns=True)
-    assigned: list[str] = []
-    try:
-        from trainer.management.assignments import Status, trainee_assignments
-
-        assigned = [
-            p.assignment.scenario
-            for p in trainee_assignments(store, trainee, date.today())
-            if p.status is not Status.PASSED
-        ]
-    except ImportError:  # pragma: no cover - assignments are optional
-        pass
-    return summarize(snapshot.sessions, app.library, assigned=assigned)
 
 
 def insight_text(progress: Progress) -> Text:
@@ -83,14 +59,15 @@ class ProgressScreen(Screen[None]):
         Binding("escape,h", "home", "Back"),
     ]
 
-    @property
-    def trainer(self) -> TrainerApp:
-        return cast("TrainerApp", self.app)
+    def __init__(self, context: TrainerContext, progress: Progress | None = None) -> None:
+        super().__init__()
+        self.context = context
+        # Read before the screen is drawn: compose and render never touch the store.
+        self.progress = progress if progress is not None else context.progress()
 
     def compose(self) -> ComposeResult:
-        self.progress = load_progress(self.trainer)
         progress = self.progress
-        default = self.trainer.library.rubrics.get(DEFAULT_RUBRIC)
+        default = self.context.library.rubrics.get(DEFAULT_RUBRIC)
         pass_mark = default.pass_mark if default else 70
         yield Header()
         with Horizontal(id="progress-top"):
@@ -106,10 +83,22 @@ class ProgressScreen(Screen[None]):
         if progress.next is not None:
             reason = Text(plain(progress.next.reason), style="dim")
             yield Static(reason, id="next-reason", markup=False)
-        table: DataTable[str | Text] = DataTable(
-            id="per-scenario", cursor_type="row", zebra_stripes=True
-        )
-        yield table
+        if progress.scenarios:
+            table: DataTable[str | Text] = DataTable(
+                id="per-scenario", cursor_type="row", zebra_stripes=True
+            )
+            yield table
+        else:
+            yield Static(
+                Text(
+                    "No graded attempts yet. Finish a session (/end, or ctrl+s) and each "
+                    "scenario you practised shows here with its best and latest score."
+                    + ("  n: practise the suggestion." if progress.next else ""),
+                    style="dim",
+                ),
+                id="per-scenario-empty",
+                markup=False,
+            )
         yield Footer()
 
     def _categories_text(self) -> Text:
@@ -128,9 +117,12 @@ class ProgressScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Progress"
-        self.sub_title = plain(self.trainer.settings.trainee or "")
+        self.sub_title = plain(self.context.trainee or "")
         self.query_one("#chart").border_title = "Scores over time (green: passed)"
         self.query_one("#categories").border_title = "Consultative turns by objection"
+        if not self.progress.scenarios:
+            self.query_one("#per-scenario-empty").border_title = "Best and latest per scenario"
+            return
         table = self.query_one("#per-scenario", DataTable)
         table.border_title = "Best and latest per scenario"
         table.add_columns("Scenario", "Tries", "Best", "Latest", "Passed")
@@ -143,8 +135,6 @@ class ProgressScreen(Screen[None]):
                 Text("yes", style="green") if entry.passed else Text("not yet", style="dim"),
                 key=entry.scenario,
             )
-        if not self.progress.scenarios:
-            table.add_row(Text("No graded attempts yet.", style="dim"), "", "", "", "")
 
     def action_practise_next(self) -> None:
         if self.progress.next is not None:
@@ -152,24 +142,28 @@ class ProgressScreen(Screen[None]):
 
     def action_practise_row(self) -> None:
         table = self.query_one("#per-scenario", DataTable)
-        if self.progress.scenarios and 0 <= table.cursor_row < len(self.progress.scenarios):
+        if 0 <= table.cursor_row < len(self.progress.scenarios):
             self._practise(self.progress.scenarios[table.cursor_row].scenario)
 
     def _practise(self, scenario: str) -> None:
-        if scenario not in self.trainer.library.scenarios:
+        if scenario not in self.context.library.scenarios:
             self.notify(f"{scenario} is no longer in the library.", markup=False)
             return
-        session = self.trainer.new_session(scenario, exam=self.trainer.exam, seed=self.trainer.seed)
-        if session is not None:
-            self.trainer.open_session(session, from_home=True)
+        try:
+            session = self.context.new_session(scenario)
+        except TrainerError as exc:
+            self.notify(str(exc), title="Cannot start", severity="error", markup=False, timeout=8)
+            return
+        self.post_message(OpenSession(session, from_home=True))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "practise_row":
-            table = self.query_one("#per-scenario", DataTable)
-            return bool(self.progress.scenarios) and table.has_focus
+            if not self.progress.scenarios:
+                return False
+            return self.query_one("#per-scenario", DataTable).has_focus
         if action == "practise_next":
             return self.progress.next is not None
         return True
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.post_message(Back())

@@ -1,14 +1,18 @@
 """The scorecard: score and pass/fail, each criterion with its evidence, every
 trainee turn annotated, better alternatives, missed opportunities; retry,
-rewind to a turn, export."""
+rewind to a turn, export, and the model judge when a model is configured.
+
+Turns are numbered as the trainee counts their own lines (1, 2, 3); the
+scorecard JSON keeps each turn's index in the transcript, as its contract says.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,19 +20,35 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from trainer import clock
-from trainer.management.assignments import result_notice
+from trainer.actors import OFFLINE
+from trainer.errors import TrainerError
 from trainer.management.transfer import export_json, export_markdown
 from trainer.paths import trainer_home
 from trainer.scorecard import Scorecard
 from trainer.session.session import Session, SessionError
 from trainer.transcript import Transcript
+from trainer.tui.context import TrainerContext
+from trainer.tui.messages import Back, OpenSession, ShowProgress
 from trainer.tui.widgets import LABEL_MARK, LABEL_STYLE, OUTCOME_WORDS, PickList, humanize, plain
 
-if TYPE_CHECKING:
-    from trainer.tui.app import TrainerApp
-
 LEVEL_STYLE = {"strong": "green", "developing": "yellow", "weak": "red"}
+
+
+def line_numbers(transcript: Transcript) -> dict[int, int]:
+    """Each trainee turn's index in the transcript -> its number among the
+    trainee's own lines (1, 2, 3)."""
+    indices = [i for i, t in enumerate(transcript.turns) if t.role == "trainee"]
+    return {index: number for number, index in enumerate(indices, start=1)}
+
+
+def where(transcript: Transcript, index: int) -> str:
+    """A transcript index as the trainee reads it: "line 2", or the buyer's
+    words after one of their lines."""
+    numbers = line_numbers(transcript)
+    if index in numbers:
+        return f"line {numbers[index]}"
+    before = max((n for i, n in numbers.items() if i < index), default=0)
+    return f"buyer after line {before}" if before else "buyer's opening"
 
 
 def summary_text(card: Scorecard, buyer: str) -> Text:
@@ -46,7 +66,7 @@ def summary_text(card: Scorecard, buyer: str) -> Text:
     return text
 
 
-def criteria_blocks(card: Scorecard) -> list[tuple[str, Text]]:
+def criteria_blocks(card: Scorecard, transcript: Transcript) -> list[tuple[str, Text]]:
     """The left column as (css class, text) blocks: a heading line, then an
     indented body, so wrapped lines keep their indent."""
     blocks: list[tuple[str, Text]] = []
@@ -60,7 +80,8 @@ def criteria_blocks(card: Scorecard) -> list[tuple[str, Text]]:
         for ev in criterion.evidence:
             sign_style = "green" if ev.effect == "+" else "red"
             body.append(
-                f"\n{ev.effect or ' '} turn {ev.turn} {humanize(ev.tactic or ev.stage or '')}: ",
+                f"\n{ev.effect or ' '} {where(transcript, ev.turn)} "
+                f"{humanize(ev.tactic or ev.stage or '')}: ",
                 style=sign_style,
             )
             body.append(f"“{plain(ev.quote)}”", style="italic")
@@ -70,7 +91,9 @@ def criteria_blocks(card: Scorecard) -> list[tuple[str, Text]]:
             blocks.append(("head", Text("Gate failed: " + plain(gate.title), style="bold red")))
             body = Text("The attempt fails whatever the score.", style="dim")
             for ev in gate.evidence:
-                body.append(f"\nturn {ev.turn}: “{plain(ev.quote)}”", style="italic red")
+                body.append(
+                    f"\n{where(transcript, ev.turn)}: “{plain(ev.quote)}”", style="italic red"
+                )
             blocks.append(("body", body))
     if card.missed:
         blocks.append(("section", Text("Missed opportunities", style="bold cyan")))
@@ -89,7 +112,8 @@ def turn_text(card: Scorecard, transcript: Transcript, index: int) -> Text:
     label = grade.label or "unscored"
     style = LABEL_STYLE.get(label, "")
     text = Text()
-    text.append(f"Turn {index} ", style="bold")
+    number = line_numbers(transcript).get(index)
+    text.append(f"Line {number} " if number else f"Turn {index} ", style="bold")
     text.append(f"{LABEL_MARK.get(label, '?')} {label}", style=f"bold {style}")
     if grade.tactics:
         text.append(": " + ", ".join(humanize(t) for t in grade.tactics), style=style)
@@ -122,46 +146,66 @@ class ScorecardScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "retry", "Retry scenario"),
         # Priority so the footer shows it; only while the turn list has focus.
-        Binding("enter", "rewind", "Rewind to this turn", priority=True),
+        Binding("enter", "rewind", "Rewind to this line", priority=True),
         Binding("e", "export", "Export"),
+        Binding("j", "judge", "Ask the model judge"),
         Binding("p", "progress", "Progress"),
         Binding("escape,h", "home", "Home"),
     ]
 
-    def __init__(self, session: Session, transcript: Transcript, card: Scorecard) -> None:
+    def __init__(
+        self, context: TrainerContext, session: Session, transcript: Transcript, card: Scorecard
+    ) -> None:
         super().__init__()
+        self.context = context
         self.session = session
         self.transcript = transcript
-        self.card = card
+        self.card = card  # the card shown: the offline grade, or the judge's once asked
+        self.offline_card = card
+        self.judging = False
+        # Read before the screen is drawn: compose never touches the store.
+        self.notice = context.result_notice(session)
 
     @property
-    def trainer(self) -> TrainerApp:
-        return cast("TrainerApp", self.app)
+    def judge_model(self) -> str | None:
+        """The model the judge would use: the one configured, if it is a real one."""
+        model = self.context.model
+        return None if model == OFFLINE else model
+
+    def _summary(self) -> Text:
+        summary = summary_text(self.card, self.session.persona.name.split()[0])
+        if self.notice is not None:
+            summary.append("\n" + plain(self.notice), style="bold magenta")
+        return summary
 
     def compose(self) -> ComposeResult:
         yield Header()
-        summary = summary_text(self.card, self.session.persona.name.split()[0])
-        store = self.trainer.store
-        if self.session.assignment_id is not None and store is not None:
-            notice = result_notice(
-                store, self.session.trainee, self.session.assignment_id, clock.today()
-            )
-            summary.append("\n" + plain(notice), style="bold magenta")
-        yield Static(summary, id="summary", markup=False)
+        yield Static(self._summary(), id="summary", markup=False)
         with Horizontal(id="scorecard-main"):
-            with VerticalScroll(id="criteria"):
-                for kind, block in criteria_blocks(self.card):
-                    yield Static(block, classes=kind, markup=False)
-            options: list[Option | None] = []
-            for grade in self.card.turns:
-                options.append(
-                    Option(turn_text(self.card, self.transcript, grade.turn), id=str(grade.turn))
-                )
-                options.append(None)
-            yield PickList(*options[:-1], id="turns", markup=False)
+            yield VerticalScroll(id="criteria")
+            yield PickList(id="turns", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def _show(self) -> None:
+        """Draw the card in `self.card`: the summary, the criteria, the turns."""
+        self.query_one("#summary", Static).update(self._summary())
+        criteria = self.query_one("#criteria", VerticalScroll)
+        await criteria.remove_children()
+        await criteria.mount_all(
+            Static(block, classes=kind, markup=False)
+            for kind, block in criteria_blocks(self.card, self.transcript)
+        )
+        options: list[Option | None] = []
+        for grade in self.card.turns:
+            options.append(
+                Option(turn_text(self.card, self.transcript, grade.turn), id=str(grade.turn))
+            )
+            options.append(None)
+        turns = self.query_one("#turns", OptionList)
+        turns.set_options(options[:-1])
+        turns.highlighted = 0 if self.card.turns else None
+
+    async def on_mount(self) -> None:
         self.title = "Scorecard · " + plain(self.session.scenario.title)
         self.sub_title = (
             ("exam" if self.session.exam else "practice")
@@ -170,26 +214,26 @@ class ScorecardScreen(Screen[None]):
         )
         self.query_one("#criteria").border_title = "Criteria and evidence"
         turns = self.query_one("#turns", OptionList)
-        turns.border_title = "Your turns" + ("" if self.session.exam else ": Enter rewinds to one")
+        turns.border_title = "Your lines" + ("" if self.session.exam else ": Enter rewinds to one")
+        await self._show()
         turns.focus()
 
     def action_retry(self) -> None:
-        from trainer.tui.session_screen import SessionScreen
-
         session = self.session
-        fresh = self.trainer.new_session(
-            session.scenario.id,
-            exam=session.exam,
-            seed=session.seed if session.exam else None,
-            model=session.actor.name,
-        )
-        if fresh is not None:
-            self.app.switch_screen(SessionScreen(fresh))
+        try:
+            fresh = self.context.new_session(
+                session.scenario.id,
+                exam=session.exam,
+                seed=session.seed if session.exam else None,
+                model=session.actor.name,
+            )
+        except TrainerError as exc:  # no attempts left on an exam, among others
+            self.notify(str(exc), title="Cannot retry", severity="error", markup=False, timeout=8)
+            return
+        self.post_message(OpenSession(fresh, replace=True))
 
     @on(OptionList.OptionSelected, "#turns")
     def action_rewind(self) -> None:
-        from trainer.tui.session_screen import SessionScreen
-
         option = self.query_one("#turns", OptionList).highlighted_option
         if option is None or option.id is None:
             return
@@ -197,16 +241,76 @@ class ScorecardScreen(Screen[None]):
         said = self.transcript.turns[turn].text if turn < len(self.transcript.turns) else ""
         try:
             fresh = self.session.fork(turn)
-        except SessionError as exc:
+        except (SessionError, TrainerError) as exc:
             self.notify(f"Cannot rewind: {exc}.", markup=False, severity="warning")
             return
         self.notify(
-            f"A new attempt from just before turn {turn}: your line is in the box, say it "
-            "differently. The attempt you just finished keeps its score.",
+            f"A new attempt from just before your {where(self.transcript, turn)}: the line is in "
+            "the box, say it differently. The attempt you just finished keeps its score.",
             markup=False,
             timeout=6,
         )
-        self.app.switch_screen(SessionScreen(fresh, draft=said))
+        self.post_message(OpenSession(fresh, draft=said, replace=True))
+
+    # --- the model judge ------------------------------------------------------
+
+    def action_judge(self) -> None:
+        model = self.judge_model
+        if model is None:
+            self.notify(
+                "The model judge needs a model: choose one on Home (m), then finish a session.",
+                markup=False,
+            )
+            return
+        if self.judging:
+            self.notify("The model judge is still reading.", markup=False)
+            return
+        self.judging = True
+        self.query_one("#summary", Static).update(
+            self._summary().append(
+                f"\nAsking the model judge ({model}) to read every line…", style="italic"
+            )
+        )
+        self.refresh_bindings()
+        self._judge(model)
+
+    @work(exclusive=True, group="judge", exit_on_error=False)
+    async def _judge(self, model: str) -> None:
+        # The judge's call blocks; it runs in a thread while the screen stays live.
+        try:
+            card: Scorecard | None = await asyncio.to_thread(
+                self.context.judge, self.transcript, model
+            )
+            problem = None
+        except Exception as exc:  # a bug must not cost the offline grade on screen
+            card, problem = None, f"{type(exc).__name__}: {exc}"
+        await self._judged(model, card, problem)
+
+    async def _judged(self, model: str, card: Scorecard | None, problem: str | None) -> None:
+        self.judging = False
+        self.refresh_bindings()
+        unscored = [g.unscored for g in card.turns if g.unscored is not None] if card else []
+        if card is None or (unscored and len(unscored) == len(card.turns)):
+            error = card.judge.error if card is not None and card.judge is not None else None
+            reason = problem or error or unscored[0].removeprefix("judge: ")
+            self.card = self.offline_card
+            await self._show()
+            self.query_one("#summary", Static).update(
+                self._summary().append(
+                    f"\nModel judge ({model}): unscored: {plain(reason)}. "
+                    "The offline grade above stands.",
+                    style="bold red",
+                )
+            )
+            return
+        self.card = card
+        await self._show()
+        note = f"\nGraded by the model judge ({model}); the saved grade stays the offline one."
+        if unscored:
+            note += f" {len(unscored)} line(s) unscored by the judge: the offline reading is shown."
+        self.query_one("#summary", Static).update(self._summary().append(note, style="bold cyan"))
+
+    # --- elsewhere ------------------------------------------------------------
 
     def action_export(self) -> None:
         folder = trainer_home() / "exports"
@@ -233,15 +337,16 @@ class ScorecardScreen(Screen[None]):
         )
 
     def action_progress(self) -> None:
-        from trainer.tui.progress import ProgressScreen
-
-        self.app.push_screen(ProgressScreen())
+        self.post_message(ShowProgress())
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.post_message(Back())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rewind":
             turns = self.query_one("#turns", OptionList)
             return not self.session.exam and turns.has_focus
+        if action == "judge":
+            # Offered when a model is configured; greyed out while it reads.
+            return None if self.judging else self.judge_model is not None
         return True

@@ -8,8 +8,8 @@ update widgets.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -22,8 +22,9 @@ from textual.widgets import Button, Footer, Header, Input, Static
 
 from trainer.actors import OfflineVoice
 from trainer.actors.base import ActorError
-from trainer.management.assignments import attempt_notice
+from trainer.errors import TrainerError
 from trainer.session.coach import hint
+from trainer.session.commands import COMMANDS, Command, command_help, find_command
 from trainer.session.director import BuyerState
 from trainer.session.session import (
     BuyerChunk,
@@ -35,21 +36,23 @@ from trainer.session.session import (
     TraineeRead,
     VoiceNotice,
 )
+from trainer.tui.context import TrainerContext
+from trainer.tui.messages import Back, ShowScorecard
 from trainer.tui.widgets import (
     OUTCOME_WORDS,
     ChatLine,
+    Confirm,
     ErrorPanel,
     buyer_panel_text,
+    buyer_status_text,
     feedback_text,
     plain,
     speaker_line,
 )
 
-if TYPE_CHECKING:
-    from trainer.tui.app import TrainerApp
-
-COMMANDS = "/hint  /undo  /restart  /end  /retry  /offline  /help"
-EXAM_COMMANDS = "/end  /retry  /offline  /help"
+_BY_ACTION = {c.action: c for c in COMMANDS}
+# What the input's placeholder offers: the commands a trainee needs most.
+PLACEHOLDER_COMMANDS = ("/hint", "/undo", "/restart", "/end", "/help")
 
 
 class EngineEvent(Message):
@@ -73,6 +76,14 @@ class BuyerNotice(Message):
         self.text = text
 
 
+class AttemptRefused(Message):
+    """The session could not start: the store refused the attempt."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
 class BuyerDone(Message):
     """The worker has stopped, whatever happened."""
 
@@ -88,8 +99,9 @@ class SessionScreen(Screen[None]):
         Binding("escape", "leave", "Home (saved)"),
     ]
 
-    def __init__(self, session: Session, *, draft: str = "") -> None:
+    def __init__(self, context: TrainerContext, session: Session, *, draft: str = "") -> None:
         super().__init__()
+        self.context = context
         self.session = session
         self.draft = draft  # put in the input box: the line to say differently
         self.busy = False
@@ -97,10 +109,11 @@ class SessionScreen(Screen[None]):
         self._chunks: list[str] = []
         # The state last drawn, so the panel can show what the last turn changed.
         self._shown: BuyerState | None = None
-
-    @property
-    def trainer(self) -> TrainerApp:
-        return cast("TrainerApp", self.app)
+        # Set whenever the buyer is not answering: the worker has stopped and
+        # every message it posted is drawn. Tests wait on it, not on time.
+        self.idle = asyncio.Event()
+        self.idle.set()
+        self.refused: str | None = None  # the session could not start (no attempts left)
 
     @property
     def buyer(self) -> str:
@@ -111,6 +124,8 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="session-main"):
             with Vertical(id="conversation"):
                 yield VerticalScroll(id="chat")
+                # The panel in brief, shown instead of it on a narrow terminal.
+                yield Static(id="status", markup=False)
                 yield Input(
                     placeholder=self._placeholder(),
                     id="say",
@@ -120,28 +135,22 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     def _placeholder(self) -> str:
-        commands = EXAM_COMMANDS if self.session.exam else "/hint /undo /restart /end"
+        commands = command_help(self.session.mode, only=PLACEHOLDER_COMMANDS).replace("  ", " ")
         return f"Answer {plain(self.buyer)}, or type {commands}"
 
     def on_mount(self) -> None:
         session = self.session
         self.title = plain(session.scenario.title)
-        self.sub_title = (
-            ("exam" if session.exam else "practice") + " · " + plain(session.trainee or "")
-        )
+        self.sub_title = session.mode.value + " · " + plain(session.trainee or "")
         self.query_one("#chat").border_title = "Conversation"
         self.query_one("#panel").border_title = "Buyer"
         self._chat().anchor()
         self._rebuild()
         if not session.turns and not session.awaiting_buyer:
-            store = self.trainer.store
-            if session.assignment_id is not None and store is not None:
-                # Said before the attempt is stored: which attempt this is, what passes.
-                self._notice(
-                    "This attempt counts: "
-                    + attempt_notice(store, session.trainee, session.assignment_id),
-                    kind="assignment",
-                )
+            # Said before the attempt is stored: which attempt this is, what passes.
+            notice = self.context.attempt_notice(session)
+            if notice is not None:
+                self._notice("This attempt counts: " + notice, kind="assignment")
             self._run(session.start())
         elif session.awaiting_buyer:
             self._notice(f"{self.buyer} had not answered your last line yet: asking again.")
@@ -179,7 +188,7 @@ class SessionScreen(Screen[None]):
                 self._add(ChatLine(self._buyer_text(turn.text), kind="buyer", turn=index))
             else:
                 self._add(ChatLine(self._trainee_text(turn.text), kind="trainee", turn=index))
-                if not self.session.exam and turn.label:
+                if self.session.mode.coached and turn.label:
                     self._add(
                         ChatLine(feedback_text(turn.label, turn.tactics or []), kind="feedback")
                     )
@@ -190,22 +199,31 @@ class SessionScreen(Screen[None]):
 
     def _update_panel(self, previous: BuyerState | None = None) -> None:
         session = self.session
+        said = sum(1 for t in session.turns if t.role == "trainee")
+        self.query_one("#status", Static).update(
+            buyer_status_text(
+                session.scenario,
+                session.state,
+                previous=previous if session.mode.coached else None,
+                said=said,
+            )
+        )
         self.query_one("#panel", Static).update(
             buyer_panel_text(
                 session.persona,
                 session.scenario,
                 session.state,
-                mode="exam" if session.exam else "practice",
+                mode=session.mode.value,
                 voice=session.actor.name,
-                previous=None if session.exam else previous,
-                said=sum(1 for t in session.turns if t.role == "trainee"),
+                previous=previous if session.mode.coached else None,
+                said=said,
             )
         )
 
     def _ended_notice(self) -> None:
         outcome = self.session.outcome
         words = OUTCOME_WORDS.get(outcome.value if outcome else "", "ended")
-        more = "" if self.session.exam else ", /undo takes back your last line"
+        more = ", /undo takes back your last line" if self.session.mode.can_go_back else ""
         self._notice(
             f"The conversation is over: {self.buyer} {words}. "
             f"/end (ctrl+s) shows your scorecard{more}.",
@@ -218,6 +236,7 @@ class SessionScreen(Screen[None]):
         """Drive the session in a worker; `typing` shows the buyer answering
         at once (a trainee line shows first, then the buyer types)."""
         self.busy = True
+        self.idle.clear()
         self.query(ErrorPanel).remove()
         self._streaming = None
         self._chunks = []
@@ -236,6 +255,8 @@ class SessionScreen(Screen[None]):
             self.post_message(BuyerFailed(str(exc), exc.retryable))
         except SessionError as exc:
             self.post_message(BuyerNotice(str(exc)))
+        except TrainerError as exc:  # the store refused the attempt: no attempts left
+            self.post_message(AttemptRefused(str(exc)))
         except Exception as exc:  # a bug or a full disk: say so rather than go quiet
             self.post_message(BuyerNotice(f"Something went wrong: {type(exc).__name__}: {exc}"))
         finally:
@@ -248,7 +269,7 @@ class SessionScreen(Screen[None]):
             self._add(
                 ChatLine(self._trainee_text(turn.text), kind="trainee", turn=event.turn_index)
             )
-            if not self.session.exam:
+            if self.session.mode.coached:
                 # The tactics and words that decided the label, so the one line says why.
                 c = event.reading.tactics
                 pressure = c.label.value == "pressure"
@@ -285,25 +306,33 @@ class SessionScreen(Screen[None]):
             self._streaming.add_class("typing")
         return self._streaming
 
-    def on_buyer_failed(self, message: BuyerFailed) -> None:
+    async def on_buyer_failed(self, message: BuyerFailed) -> None:
         if self._streaming is not None:
-            self._streaming.remove()
+            await self._streaming.remove()
             self._streaming = None
         self._chunks = []
         can_retry = message.retryable or self.session.actor.name != "offline"
-        self.query(ErrorPanel).remove()
-        self._chat().mount(ErrorPanel(message.error, can_retry=can_retry))
+        await self.query(ErrorPanel).remove()
+        # Awaited, so the panel and its buttons are in place before BuyerDone.
+        await self._chat().mount(ErrorPanel(message.error, can_retry=can_retry))
+
+    def on_attempt_refused(self, message: AttemptRefused) -> None:
+        self.refused = message.reason
+        self._notice(f"This attempt cannot start: {message.reason}. Esc goes back Home.")
+        box = self.query_one("#say", Input)
+        box.placeholder = "No attempt left on this exam: Esc goes back Home"
 
     def on_buyer_notice(self, message: BuyerNotice) -> None:
         self._notice(message.text)
 
-    def on_buyer_done(self, message: BuyerDone) -> None:
+    async def on_buyer_done(self, message: BuyerDone) -> None:
         self.busy = False
         if self._streaming is not None and not self.session.awaiting_buyer:
-            self._streaming.remove()
+            await self._streaming.remove()
             self._streaming = None
         self.refresh_bindings()
         self.query_one("#say", Input).focus()
+        self.idle.set()
 
     # --- input --------------------------------------------------------------
 
@@ -320,6 +349,9 @@ class SessionScreen(Screen[None]):
         if self.busy:
             self.notify(f"{self.buyer} is still answering.", markup=False)
             return
+        if self.refused is not None:
+            self.notify(f"{self.refused}. Esc goes back Home.", markup=False, severity="error")
+            return
         if self.session.awaiting_buyer:
             self.notify(
                 f"{self.buyer} has not answered yet: retry (ctrl+r) or use the offline buyer (ctrl+o).",
@@ -334,24 +366,27 @@ class SessionScreen(Screen[None]):
         self._run(self.session.say(text), typing=False)
 
     def _command(self, text: str) -> None:
-        command = text.split()[0].lower()
-        actions = {
-            "/end": self.action_end,
-            "/hint": self.action_hint,
-            "/undo": self.action_undo,
-            "/restart": self.action_restart,
-            "/retry": self.action_retry,
-            "/offline": self.action_offline,
-            "/help": self.action_help,
-        }
-        action = actions.get(command)
-        if action is None:
-            self._notice(f"Unknown command {command}. Commands: {self._commands()}")
+        command = find_command(text)
+        if command is None:
+            word = text.split()[0].lower()
+            self._notice(f"Unknown command {word}. Commands: {self._commands()}")
             return
-        action()
+        if self._refuse(command):
+            return
+        getattr(self, f"action_{command.action}")()
 
     def _commands(self) -> str:
-        return EXAM_COMMANDS if self.session.exam else COMMANDS
+        return command_help(self.session.mode)
+
+    def _refuse(self, command: Command) -> bool:
+        """Say so, and True, when this session's mode does not offer `command`
+        (the rules live in the commands table, one for the app and `trainer chat`)."""
+        if command.allowed(self.session.mode):
+            return False
+        self._notice(
+            f"{command.name} is off in {self.session.mode.value} mode: /end finishes the attempt."
+        )
+        return True
 
     # --- actions ------------------------------------------------------------
 
@@ -362,8 +397,7 @@ class SessionScreen(Screen[None]):
         )
 
     def action_hint(self) -> None:
-        if self.session.exam:
-            self._notice("No hints in exam mode.")
+        if self._refuse(_BY_ACTION["hint"]):
             return
         self._notice("Coach: " + hint(self.session.state, self.session.scenario), kind="coach")
 
@@ -374,7 +408,7 @@ class SessionScreen(Screen[None]):
         return True
 
     def action_undo(self) -> None:
-        if not self._guard():
+        if not self._guard() or self._refuse(_BY_ACTION["undo"]):
             return
         session = self.session
         last = next((t.text for t in reversed(session.turns) if t.role == "trainee"), None)
@@ -392,10 +426,26 @@ class SessionScreen(Screen[None]):
         self.notify("Took back your last line: edit it and press Enter.", markup=False)
 
     def action_restart(self) -> None:
-        if not self._guard():
+        if not self._guard() or self._refuse(_BY_ACTION["restart"]):
             return
-        if self.session.exam:
-            self._notice("Restart is off in exam mode: /end finishes the attempt.")
+        said = sum(1 for t in self.session.turns if t.role == "trainee")
+        if said == 0:
+            self._notice("Nothing to restart yet.")
+            return
+        lines = "your line" if said == 1 else f"your {said} lines"
+        self.app.push_screen(
+            Confirm(
+                f"Start over from {self.buyer}'s opening?",
+                f"This conversation ({lines} and {self.buyer}'s replies) is discarded; "
+                "it is not kept anywhere.",
+                yes="Start over",
+            ),
+            self._restart_confirmed,
+        )
+
+    def _restart_confirmed(self, confirmed: bool | None) -> None:
+        if not confirmed:
+            self.notify("Kept the conversation.", markup=False)
             return
         try:
             self.session.rewind(1)
@@ -435,19 +485,20 @@ class SessionScreen(Screen[None]):
                 f"Nothing to grade yet: answer {self.buyer} first. Esc goes back Home (saved)."
             )
             return
-        transcript, card = self.trainer.finish(session)
-        self.trainer.show_scorecard(session, transcript, card)
+        transcript, card = self.context.finish(session)
+        self.post_message(ShowScorecard(session, transcript, card))
 
     def action_leave(self) -> None:
         self.workers.cancel_group(self, "buyer")
-        if not self.session.finished and self.session.turns:
+        if not self.session.finished and any(t.role == "trainee" for t in self.session.turns):
             self.notify("Saved: resume it from Home.", markup=False)
-        self.app.pop_screen()
+        self.post_message(Back())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.session
-        if action in ("hint", "undo", "restart"):
-            return not session.exam
+        command = _BY_ACTION.get(action)
+        if command is not None and not command.allowed(session.mode):
+            return False
         if action in ("retry", "offline"):
             return session.awaiting_buyer and not self.busy
         return True

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 
 from trainer.content.models import Persona, Rubric, Scenario
@@ -23,15 +25,18 @@ from trainer.vocabulary import Outcome
 __all__ = [
     "BuyerPanel",
     "ChatLine",
+    "Confirm",
     "ErrorPanel",
     "OUTCOME_WORDS",
     "PickList",
     "ScoreChart",
     "brief_text",
     "buyer_panel_text",
+    "buyer_status_text",
     "feedback_text",
     "humanize",
     "industry_name",
+    "persona_line",
     "plain",
 ]
 
@@ -75,6 +80,17 @@ def _section(text: Text, title: str) -> None:
     text.append("\n" + title + "\n", style="bold cyan")
 
 
+def persona_line(persona: Persona) -> str:
+    """Who the buyer is, in one sentence. "at COMPANY" only where the company is
+    an employer: a private seller or investor is described, not worked at."""
+    name, _, details = plain(persona.company).partition(" (")
+    details = details.removesuffix(")")
+    if name.lower().startswith("private "):
+        about = f"; {details}" if details else ""
+        return f"{plain(persona.name)}, {plain(persona.role)}: {name.lower()}{about}."
+    return f"{plain(persona.name)}, {plain(persona.role)} at {plain(persona.company)}."
+
+
 def brief_text(scenario: Scenario, persona: Persona, rubric: Rubric | None) -> Text:
     """What a trainee reads before starting: buyer, situation, good outcome, rubric."""
     text = Text()
@@ -86,7 +102,7 @@ def brief_text(scenario: Scenario, persona: Persona, rubric: Rubric | None) -> T
         style="dim",
     )
     _section(text, "The buyer")
-    text.append(f"{plain(persona.name)}, {plain(persona.role)} at {plain(persona.company)}.\n")
+    text.append(persona_line(persona) + "\n")
     text.append(plain(persona.temperament) + "\n", style="italic")
     _section(text, "The situation")
     text.append(plain(scenario.situation) + "\n")
@@ -211,6 +227,44 @@ def buyer_panel_text(
     return text
 
 
+def buyer_status_text(
+    scenario: Scenario,
+    state: BuyerState | None,
+    *,
+    previous: BuyerState | None = None,
+    said: int = 0,
+) -> Text:
+    """The side panel in a line or two, for terminals too narrow for the panel:
+    trust and patience with the last change, each objection's stage, lines said."""
+    text = Text()
+    if state is None:
+        return Text("waiting for the buyer…", style="dim")
+    for name, value, before in (
+        ("Trust", state.trust, previous.trust if previous else None),
+        ("Patience", state.patience, previous.patience if previous else None),
+    ):
+        style = "green" if value >= 60 else "yellow" if value >= 30 else "red"
+        text.append(f"{name} ", style="bold")
+        text.append(str(value), style=style)
+        if before is not None and before != value:
+            change = value - before
+            text.append(f" {change:+d}", style="green" if change > 0 else "red")
+        text.append(" · ")
+    categories = {o.id: o.category.value for o in scenario.objections}
+    pending = 0
+    for objection in state.objections:
+        if objection.stage == "pending":
+            pending += 1
+            continue
+        mark, word, style = STAGE_WORDS[objection.stage]
+        text.append(f"{mark} {humanize(categories.get(objection.id, objection.id))} {word}", style)
+        text.append(" · ")
+    if pending:
+        text.append(f"○ {pending} not raised yet · ", style="dim")
+    text.append(f"line {said} of {scenario.turn_limit}", style="dim")
+    return text
+
+
 class ChatLine(Static):
     """One line of the conversation: the buyer, the trainee, the coach or a notice."""
 
@@ -267,6 +321,43 @@ class ErrorPanel(Vertical):
             if self.can_retry:
                 yield Button("Retry (ctrl+r)", id="retry", variant="warning", compact=True)
             yield Button("Use the offline buyer (ctrl+o)", id="offline", compact=True)
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question before something that cannot be taken back."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(
+        self, question: str, detail: str, *, yes: str = "Yes", no: str = "Keep it"
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            text = Text(plain(self.question) + "\n", style="bold")
+            text.append(plain(self.detail), style="dim")
+            yield Static(text, markup=False)
+            with Horizontal(classes="dialog-actions"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="warning", compact=True)
+                yield Button(f"{self.no} (n)", id="no", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()  # the safe answer is the default
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class ScoreChart(Static):
