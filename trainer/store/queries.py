@@ -16,8 +16,11 @@ from typing import Any, Protocol
 from trainer.store.base import Assignment, SessionRecord, SessionRow, Snapshot
 from trainer.transcript import Transcript, Turn
 
-# (? IS NULL OR column = ?) twice: optional trainee and scenario filters.
-_FILTER = "(? IS NULL OR {p}trainee = ?) AND (? IS NULL OR {p}scenario = ?)"
+# (? IS NULL OR column = ?) twice: optional trainee and scenario filters; the
+# CAST tells PostgreSQL what type a NULL parameter has.
+_FILTER = (
+    "(CAST(? AS TEXT) IS NULL OR {p}trainee = ?) AND (CAST(? AS TEXT) IS NULL OR {p}scenario = ?)"
+)
 
 
 class Cursor(Protocol):
