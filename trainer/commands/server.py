@@ -20,7 +20,7 @@ STOPPED = 3  # `status` when no server runs, as service managers report it
 def server_command(args: argparse.Namespace) -> int:
     from trainer.server.cluster import DATABASE, Cluster
 
-    cluster = Cluster(args.dir)
+    cluster = Cluster(getattr(args, "dir", None))
     action = args.action
     if action == "init":
         return _init(cluster, args.port, args.listen)
