@@ -13,7 +13,13 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "trainer-home"
     monkeypatch.setenv("TRAINER_HOME", str(home))
     monkeypatch.delenv("TRAINER_CONTENT", raising=False)
-    for key in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "TRAINER_MODEL", "TRAINER_TRAINEE"):
+    for key in (
+        "OPENAI_API_KEY",
+        "ANTHROPIC_API_KEY",
+        "TRAINER_MODEL",
+        "TRAINER_TRAINEE",
+        "TRAINER_DATABASE_URL",
+    ):
         monkeypatch.delenv(key, raising=False)
     return home
 

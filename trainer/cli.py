@@ -182,11 +182,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = commands.add_parser(
         "config",
-        help="show or set your name, default model and api base",
+        help="show or set your name, default model, api base and team database",
         description="With no argument, show the settings; with KEY, show one; with KEY VALUE, "
-        "save it in config.toml under TRAINER_HOME. Example: trainer config trainee ana",
+        "save it in config.toml under TRAINER_HOME. Example: trainer config trainee ana. "
+        "`trainer config database postgresql://ana:PASSWORD@HOST:5432/trainer` keeps your "
+        "sessions on your team's server (the URL your manager gave you) instead of this machine.",
     )
-    config.add_argument("key", nargs="?", metavar="KEY", choices=["trainee", "model", "api_base"])
+    config.add_argument(
+        "key", nargs="?", metavar="KEY", choices=["trainee", "model", "api_base", "database"]
+    )
     config.add_argument("value", nargs="?", metavar="VALUE")
 
     sessions = commands.add_parser(
@@ -259,6 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("paths", nargs="+", type=Path, metavar="FILE")
     _content_option(importing)
+
+    from trainer.commands.server import add_parser as add_server
+
+    add_server(commands)
     return parser
 
 
@@ -332,6 +340,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         manage = importlib.import_module("trainer.commands.manage")
         handler = getattr(manage, f"{command}_command")
         return int(handler(args, _extra(args)))
+    if command == "server":
+        from trainer.commands.server import server_command
+
+        return server_command(args)
     if command == "practice":
         if args.scenario is None and args.resume is None:
             parser.error(

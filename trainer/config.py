@@ -1,5 +1,6 @@
 """User settings: a small TOML file under TRAINER_HOME, overridable by the
-environment (TRAINER_TRAINEE, TRAINER_MODEL, TRAINER_API_BASE) and by flags.
+environment (TRAINER_TRAINEE, TRAINER_MODEL, TRAINER_API_BASE,
+TRAINER_DATABASE_URL) and by flags.
 
 pydantic-settings merges them: a flag beats the environment, which beats
 config.toml (or the file TRAINER_CONFIG names), which beats the default.
@@ -27,7 +28,8 @@ from trainer.errors import BadInput
 from trainer.paths import trainer_home
 
 CONFIG_NAME = "config.toml"
-KEYS = ("trainee", "model", "api_base")
+KEYS = ("trainee", "model", "api_base", "database")
+DATABASE_ENV = "TRAINER_DATABASE_URL"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,13 @@ class Settings:
     trainee: str | None = None
     model: str = "offline"
     api_base: str | None = None
+    # A team database URL (postgresql://...); None means SQLite under TRAINER_HOME.
+    database: str | None = None
+
+    @property
+    def database_source(self) -> str:
+        """Where the database URL came from, for error messages."""
+        return DATABASE_ENV if os.environ.get(DATABASE_ENV) else f"{config_path()}: database"
 
 
 class _Sources(BaseSettings):
@@ -48,6 +57,7 @@ class _Sources(BaseSettings):
     trainee: str | None = None
     model: str | None = None
     api_base: str | None = None
+    database: str | None = None
 
     @classmethod
     def settings_customise_sources(
@@ -86,6 +96,8 @@ def load_settings(
         trainee=(merged.trainee or "").strip()[:80] or None,
         model=merged.model or "offline",
         api_base=merged.api_base,
+        # TRAINER_DATABASE_URL is the name the URL is known by elsewhere too.
+        database=os.environ.get(DATABASE_ENV) or merged.database or None,
     )
 
 

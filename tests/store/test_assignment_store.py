@@ -43,11 +43,11 @@ def test_a_database_from_before_assignments_is_upgraded(tmp_path):
     """A database made by a release without assignments (0001 only), with a
     session in it, opens in this one: the session keeps its turns and is
     linked to nothing; assignments work."""
-    assert [name for name, _ in MIGRATIONS][:2] == ["0001_sessions", "0002_assignments"]
+    assert [m.name for m in MIGRATIONS][:2] == ["0001_sessions", "0002_assignments"]
     path = tmp_path / "t.db"
     old = sqlite3.connect(path)
     old.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied TEXT)")
-    name, script = MIGRATIONS[0]
+    name, script, _ = MIGRATIONS[0]
     old.executescript(script)
     old.execute("INSERT INTO schema_migrations VALUES (?, 'then')", (name,))
     old.execute(
@@ -57,7 +57,7 @@ def test_a_database_from_before_assignments_is_upgraded(tmp_path):
     old.commit()
     old.close()
     new = SqliteStore(path)
-    assert new.applied_migrations() == [name for name, _ in MIGRATIONS]
+    assert new.applied_migrations() == [m.name for m in MIGRATIONS]
     (row,) = new.list_sessions()
     assert (row.id, row.assignment_id, row.trainee_turns) == ("s1", None, 0)
     assert [t.text for t in new.load_session("s1").turns] == ["Hello"]

@@ -6,7 +6,7 @@ import sqlite3
 import threading
 
 from trainer.store.base import ImportOutcome
-from trainer.store.migrations import MIGRATIONS
+from trainer.store.migrations import MIGRATIONS, Migration
 from trainer.store.sqlite import SqliteStore, open_store
 from trainer.transcript import Transcript, Turn
 
@@ -27,10 +27,10 @@ def transcript(session_id: str = "s1", trainee: str = "ana") -> Transcript:
 def test_migrations_apply_once_and_in_order(tmp_path):
     path = tmp_path / "t.db"
     store = SqliteStore(path)
-    assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+    assert store.applied_migrations() == [m.name for m in MIGRATIONS]
     store.close()
     again = SqliteStore(path)  # reopening applies nothing new and keeps data
-    assert again.applied_migrations() == [name for name, _ in MIGRATIONS]
+    assert again.applied_migrations() == [m.name for m in MIGRATIONS]
     again.close()
 
 
@@ -39,7 +39,7 @@ def test_older_database_is_upgraded(tmp_path):
     path = tmp_path / "t.db"
     old = sqlite3.connect(path)
     old.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied TEXT)")
-    name, script = MIGRATIONS[0]
+    name, script, _ = MIGRATIONS[0]
     old.executescript(script)
     old.execute("INSERT INTO schema_migrations VALUES (?, 'then')", (name,))
     old.execute(
@@ -48,7 +48,7 @@ def test_older_database_is_upgraded(tmp_path):
     old.commit()
     old.close()
     store = SqliteStore(path)
-    assert store.applied_migrations() == [n for n, _ in MIGRATIONS]
+    assert store.applied_migrations() == [m.name for m in MIGRATIONS]
     assert store.load_session("old1").trainee == "ana"
     store.close()
 
@@ -186,21 +186,21 @@ def test_each_migration_is_its_own_transaction(tmp_path, monkeypatch):
     path = tmp_path / "t.db"
     broken = [
         *MIGRATIONS,
-        ("0099_broken", "CREATE TABLE later (x INTEGER); SELECT nope FROM nowhere"),
+        Migration("0099_broken", "CREATE TABLE later (x INTEGER); SELECT nope FROM nowhere"),
     ]
     monkeypatch.setattr(sqlite_module, "MIGRATIONS", broken)
     with pytest.raises(TrainerError, match="cannot prepare the database"):
         SqliteStore(path)
     check = sqlite3.connect(path)
     applied = [r[0] for r in check.execute("SELECT name FROM schema_migrations ORDER BY name")]
-    assert applied == [name for name, _ in MIGRATIONS]  # everything before the broken one
+    assert applied == [m.name for m in MIGRATIONS]  # everything before the broken one
     tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "sessions" in tables and "later" not in tables  # the failed one left nothing
     check.close()
-    fixed = [*MIGRATIONS, ("0099_broken", "CREATE TABLE later (x INTEGER)")]
+    fixed = [*MIGRATIONS, Migration("0099_broken", "CREATE TABLE later (x INTEGER)")]
     monkeypatch.setattr(sqlite_module, "MIGRATIONS", fixed)
     with SqliteStore(path) as store:
-        assert store.applied_migrations() == [*(name for name, _ in MIGRATIONS), "0099_broken"]
+        assert store.applied_migrations() == [*(m.name for m in MIGRATIONS), "0099_broken"]
 
 
 def test_two_processes_opening_a_new_database_at_once(tmp_path):
@@ -223,7 +223,7 @@ def test_two_processes_opening_a_new_database_at_once(tmp_path):
         t.join()
     assert errors == []
     with open_store(tmp_path) as store:
-        assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+        assert store.applied_migrations() == [m.name for m in MIGRATIONS]
 
 
 def test_the_store_is_a_context_manager(tmp_path):

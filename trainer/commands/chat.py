@@ -33,7 +33,7 @@ from trainer.session.session import (
     SessionError,
     VoiceNotice,
 )
-from trainer.store.sqlite import open_store
+from trainer.store.engine import open_store
 
 
 def _say(line: str, out: TextIO | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from trainer.store.sqlite import open_store
+from trainer.store.engine import open_store
 from trainer.text import table
 
 

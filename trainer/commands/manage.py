@@ -16,7 +16,7 @@ from trainer import clock
 from trainer.commands.content import load_checked_library
 from trainer.errors import BadInput
 from trainer.management.assignments import check_attempts, check_pass_mark, parse_due
-from trainer.store.sqlite import open_store
+from trainer.store.engine import open_store
 from trainer.text import visible
 
 __all__ = ["assign_command", "export_command", "import_command", "report_command"]

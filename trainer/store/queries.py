@@ -1,22 +1,42 @@
-"""The SQLite store's reads and shared writes, as functions of a connection.
+"""The store's reads and shared writes, as functions of a connection.
 
 Column lists and the converters that read them live together so a query and
-its reader cannot drift apart; rows are read by column name (the connection's
-row factory is sqlite3.Row), never by position. Callers (SqliteStore) hold
-the lock and choose the transaction.
+its reader cannot drift apart; rows are read by column name (sqlite3.Row on
+SQLite, dict rows on PostgreSQL), never by position. Callers (the stores)
+hold the lock and choose the transaction. The SQL is the subset both engines
+speak; the PostgreSQL schema supplies `rowid` and `json_extract` for it.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
 
 from trainer.store.base import Assignment, SessionRecord, SessionRow, Snapshot
 from trainer.transcript import Transcript, Turn
 
-# (? IS NULL OR column = ?) twice: optional trainee and scenario filters.
-_FILTER = "(? IS NULL OR {p}trainee = ?) AND (? IS NULL OR {p}scenario = ?)"
+# (? IS NULL OR column = ?) twice: optional trainee and scenario filters; the
+# CAST tells PostgreSQL what type a NULL parameter has.
+_FILTER = (
+    "(CAST(? AS TEXT) IS NULL OR {p}trainee = ?) AND (CAST(? AS TEXT) IS NULL OR {p}scenario = ?)"
+)
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """What the queries need of a database connection: sqlite3's, or the
+    PostgreSQL store's wrapper around psycopg's."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+
 
 ASSIGNMENT_COLUMNS = "id, trainee, scenario, due, pass_mark, attempts, exam, seed, created"
 
@@ -29,7 +49,7 @@ SESSION_COLUMNS = (
 )
 
 
-def assignment_from_row(r: sqlite3.Row) -> Assignment:
+def assignment_from_row(r: Any) -> Assignment:
     return Assignment(
         id=r["id"],
         trainee=r["trainee"],
@@ -49,7 +69,7 @@ TRANSCRIPT_COLUMNS = (
 )
 
 
-def read_transcript(db: sqlite3.Connection, session_id: str) -> Transcript | None:
+def read_transcript(db: Connection, session_id: str) -> Transcript | None:
     row = db.execute(
         f"SELECT {TRANSCRIPT_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
     ).fetchone()
@@ -79,7 +99,7 @@ def read_transcript(db: sqlite3.Connection, session_id: str) -> Transcript | Non
     )
 
 
-def session_from_row(r: sqlite3.Row) -> SessionRow:
+def session_from_row(r: Any) -> SessionRow:
     return SessionRow(
         id=r["id"],
         scenario=r["scenario"],
@@ -101,7 +121,7 @@ def _params(trainee: str | None, scenario: str | None) -> tuple[str | None, ...]
 
 
 def read_session_rows(
-    db: sqlite3.Connection, trainee: str | None, scenario: str | None
+    db: Connection, trainee: str | None, scenario: str | None
 ) -> list[SessionRow]:
     query = (
         f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE {_FILTER.format(p='s.')}"
@@ -110,7 +130,7 @@ def read_session_rows(
     return [session_from_row(r) for r in db.execute(query, _params(trainee, scenario))]
 
 
-def read_attempts(db: sqlite3.Connection, assignment_id: int) -> list[SessionRow]:
+def read_attempts(db: Connection, assignment_id: int) -> list[SessionRow]:
     """The sessions linked to one assignment, oldest first."""
     query = (
         f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.assignment_id = ?"
@@ -119,22 +139,20 @@ def read_attempts(db: sqlite3.Connection, assignment_id: int) -> list[SessionRow
     return [session_from_row(r) for r in db.execute(query, (assignment_id,))]
 
 
-def read_assignment(db: sqlite3.Connection, assignment_id: int) -> Assignment:
+def read_assignment(db: Connection, assignment_id: int) -> Assignment:
     row = db.execute(
         f"SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE id = ?", (assignment_id,)
     ).fetchone()
     return assignment_from_row(row)
 
 
-def read_assignments(
-    db: sqlite3.Connection, trainee: str | None, scenario: str | None
-) -> list[Assignment]:
+def read_assignments(db: Connection, trainee: str | None, scenario: str | None) -> list[Assignment]:
     query = f"SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE {_FILTER.format(p='')} ORDER BY id"
     return [assignment_from_row(r) for r in db.execute(query, _params(trainee, scenario))]
 
 
 def read_snapshot(
-    db: sqlite3.Connection, trainee: str | None, scenario: str | None, with_turns: bool
+    db: Connection, trainee: str | None, scenario: str | None, with_turns: bool
 ) -> Snapshot:
     where = _FILTER.format(p="s.")
     params = _params(trainee, scenario)
@@ -162,7 +180,7 @@ def read_snapshot(
 
 
 def record_result(
-    db: sqlite3.Connection,
+    db: Connection,
     session_id: str,
     finished: str,
     outcome: str,

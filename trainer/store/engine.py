@@ -1,0 +1,31 @@
+"""Which store a command gets: the team database when a URL is configured
+(TRAINER_DATABASE_URL or `trainer config database URL`), else SQLite under
+TRAINER_HOME. Every command opens its store here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trainer.store.base import Store
+from trainer.store.url import check_database_url
+
+
+def database_url() -> str | None:
+    """The configured team database URL, checked; None for the local SQLite file."""
+    from trainer.config import load_settings
+
+    settings = load_settings()
+    if not settings.database:
+        return None
+    return check_database_url(settings.database, source=settings.database_source)
+
+
+def open_store(home: Path | None = None) -> Store:
+    url = database_url()
+    if url is None:
+        from trainer.store.sqlite import open_store as open_sqlite
+
+        return open_sqlite(home)
+    from trainer.store.postgres import PostgresStore
+
+    return PostgresStore(url)
