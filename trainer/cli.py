@@ -140,13 +140,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     grade = commands.add_parser(
         "grade",
-        help="grade transcripts: a .json, a .jsonl batch, or a folder",
+        help="grade transcripts (.json, .jsonl, a folder) or real calls with --rep",
         description="Grade transcripts against a rubric. PATH is a transcript .json, a .jsonl "
         "file with one transcript per line, or a folder of them. Transcripts with no scenario, "
         "or one unknown to the library, use the default rubric. With --json, prints one "
-        "scorecard per transcript as JSON Lines, in input order.",
+        "scorecard per transcript as JSON Lines, in input order.\n\n"
+        "PATH may also be a recorded call: WebVTT from Teams or Zoom, SRT, Otter's text "
+        "export, or Gong's transcript JSON (the format is read from the content). --rep names "
+        "the seller, by name or speaker id; everyone else is the buyer. Without --rep, the "
+        "speakers found are listed. The scorecard lists the buyer's objections found.",
+        epilog="examples:\n  trainer grade t.json\n  trainer grade calls/ --rep 'Sam Ortiz' --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     grade.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    grade.add_argument(
+        "--rep",
+        metavar="NAME",
+        help="in a call: the seller being graded, by name or speaker id",
+    )
     grade.add_argument("--rubric", metavar="ID", help="grade with this rubric instead")
     grade.add_argument(
         "--judge",
@@ -321,6 +332,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             api_base=args.api_base,
             as_json=args.json,
             extra=_extra(args),
+            rep=args.rep,
         )
     if command == "simulate":
         from trainer.commands.simulate import simulate_command
