@@ -167,6 +167,9 @@ def summary(path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if any(a in ("-h", "--help") for a in argv):
+        print(__doc__)
+        return 0
     brief = "--brief" in argv
     argv = [a for a in argv if a != "--brief"]
     paths = [Path(a).resolve() for a in argv] or list(DEFAULT_FILES)
