@@ -267,6 +267,13 @@ def build_parser() -> argparse.ArgumentParser:
     from trainer.commands.server import add_parser as add_server
 
     add_server(commands)
+    commands.add_parser(
+        "sync",
+        help="upload turns kept on this machine while the team database was away",
+        description="When the team database cannot be reached, sessions go on and their turns "
+        "are kept under TRAINER_HOME; any command that reaches the server uploads them. This "
+        "does only that, and says how much it uploaded. Exit 1 while the server is unreachable.",
+    )
     return parser
 
 
@@ -340,6 +347,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         manage = importlib.import_module("trainer.commands.manage")
         handler = getattr(manage, f"{command}_command")
         return int(handler(args, _extra(args)))
+    if command == "sync":
+        from trainer.commands.sync import sync_command
+
+        return sync_command()
     if command == "server":
         from trainer.commands.server import server_command
 

@@ -152,7 +152,7 @@ def chat(
             library,
             scenario_id,
             store=store,
-            trainee=settings.trainee,
+            trainee=store.trainee_login() or settings.trainee,
             model=settings.model,
             api_base=settings.api_base,
             seed=seed,
