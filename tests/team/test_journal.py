@@ -68,7 +68,7 @@ def test_the_server_stops_mid_session_and_every_turn_arrives_once(
     url = add_user(own_server.admin_url(), "ana", "trainee")
     monkeypatch.setenv("TRAINER_DATABASE_URL", url)
     library = load_library()
-    store = open_store()
+    store = open_store(practice=True)
     session = new_session(library, SCENARIO, store=store, trainee=store.trainee_login())
     asyncio.run(opening(session))
     asyncio.run(say(session, LINES[:2]))
@@ -112,7 +112,7 @@ def test_a_server_away_at_the_start_and_sync_while_still_away(
     url = add_user(own_server.admin_url(), "bo", "trainee")
     monkeypatch.setenv("TRAINER_DATABASE_URL", url)
     own_server.stop()
-    store = open_store()
+    store = open_store(practice=True)
     assert "kept on this machine" in capsys.readouterr().err
     session = new_session(load_library(), SCENARIO, store=store, trainee="not-bo")
     asyncio.run(opening(session))

@@ -16,7 +16,8 @@ def sync_command() -> int:
             "sync: no team database is set (TRAINER_DATABASE_URL or `trainer config database URL`);"
             " sessions are saved on this machine"
         )
-    with JournaledStore(url, trainer_home(), notice=lambda _: None) as store:
+    # practice=True: open while the server is away, to say what waits.
+    with JournaledStore(url, trainer_home(), practice=True, notice=lambda _: None) as store:
         done = store.sync() if store.remote is None else store.uploaded
     if done.sessions:
         print(f"uploaded {done.turns} turn(s) of {done.sessions} session(s)")

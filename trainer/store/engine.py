@@ -21,7 +21,9 @@ def database_url() -> str | None:
     return check_database_url(settings.database, source=settings.database_source)
 
 
-def open_store(home: Path | None = None) -> Store:
+def open_store(home: Path | None = None, *, practice: bool = False) -> Store:
+    """`practice=True` for commands that run a session: on a team database they
+    start even while the server is away, keeping the turns in the journal."""
     url = database_url()
     if url is None:
         from trainer.store.sqlite import open_store as open_sqlite
@@ -30,4 +32,4 @@ def open_store(home: Path | None = None) -> Store:
     from trainer.paths import trainer_home
     from trainer.store.journal import JournaledStore
 
-    return JournaledStore(url, home or trainer_home())
+    return JournaledStore(url, home or trainer_home(), practice=practice)

@@ -130,10 +130,19 @@ def _replay(store: PostgresStore, entry: dict[str, Any], done: Upload) -> None:
 
 class JournaledStore:
     """A team database store that keeps a session's writes locally while the
-    server is away. Reads while away show nothing from the server (the notice
-    says so); writes never fail for want of it."""
+    server is away; writes never fail for want of it. Opened for practice
+    (`practice=True`), it opens with the server away too, and reads then show
+    nothing from the server (the notice says so); opened for anything else,
+    an unreachable server is an error, as it should be for a report."""
 
-    def __init__(self, url: str, home: Path, *, notice: Callable[[str], None] = _stderr) -> None:
+    def __init__(
+        self,
+        url: str,
+        home: Path,
+        *,
+        practice: bool = False,
+        notice: Callable[[str], None] = _stderr,
+    ) -> None:
         self.url = url
         self.journal = Journal(home, url)
         self._notice = notice
@@ -144,6 +153,8 @@ class JournaledStore:
         try:
             self.remote = PostgresStore(url)
         except DatabaseUnreachable as exc:
+            if not practice:
+                raise
             self.remote = None
             self._went_away(exc)
             return
