@@ -278,6 +278,24 @@ def build_parser() -> argparse.ArgumentParser:
     from trainer.commands.server import add_parser as add_server
 
     add_server(commands)
+    web = commands.add_parser(
+        "web",
+        help="serve the trainer to a browser (localhost by default)",
+        description="Serve the same terminal app to a web browser, through textual-serve: each "
+        "browser tab runs its own trainer on this machine, with this machine's settings and "
+        "store. Every file the page needs comes from this server. There are no logins in the "
+        "browser, so it listens on 127.0.0.1 unless --host says otherwise. Ctrl+C stops it.",
+    )
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    web.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _content_option(web)
+    commands.add_parser(
+        "sync",
+        help="upload turns kept on this machine while the team database was away",
+        description="When the team database cannot be reached, sessions go on and their turns "
+        "are kept under TRAINER_HOME; any command that reaches the server uploads them. This "
+        "does only that, and says how much it uploaded. Exit 1 while the server is unreachable.",
+    )
     return parser
 
 
@@ -352,6 +370,14 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         manage = importlib.import_module("trainer.commands.manage")
         handler = getattr(manage, f"{command}_command")
         return int(handler(args, _extra(args)))
+    if command == "web":
+        from trainer.commands.web import web_command
+
+        return web_command(args.host, args.port, _extra(args))
+    if command == "sync":
+        from trainer.commands.sync import sync_command
+
+        return sync_command()
     if command == "server":
         from trainer.commands.server import server_command
 

@@ -147,12 +147,12 @@ def chat(
     settings = load_settings(trainee=trainee, model=model, api_base=api_base)
     if out is not None and out.is_dir():
         raise BadInput(f"--out {out}: is a folder; give a file name")
-    with open_store() as store:
+    with open_store(practice=True) as store:
         session = new_session(
             library,
             scenario_id,
             store=store,
-            trainee=settings.trainee,
+            trainee=store.trainee_login() or settings.trainee,
             model=settings.model,
             api_base=settings.api_base,
             seed=seed,

@@ -174,6 +174,10 @@ class Store(Protocol):
         """Assignments and sessions (optionally filtered) read consistently;
         `turns=False` leaves the turns out when only scores are needed."""
 
+    def trainee_login(self) -> str | None:
+        """Who is practising, when the database decides it (a trainee's login on a
+        team database: names come from the login, not from a flag); else None."""
+
     def close(self) -> None: ...
 
     def __enter__(self) -> Self:

@@ -1,6 +1,7 @@
 """Which store a command gets: the team database when a URL is configured
 (TRAINER_DATABASE_URL or `trainer config database URL`), else SQLite under
-TRAINER_HOME. Every command opens its store here."""
+TRAINER_HOME. Every command opens its store here. A team database comes
+with a local journal, so a session goes on when the server goes away."""
 
 from __future__ import annotations
 
@@ -20,12 +21,15 @@ def database_url() -> str | None:
     return check_database_url(settings.database, source=settings.database_source)
 
 
-def open_store(home: Path | None = None) -> Store:
+def open_store(home: Path | None = None, *, practice: bool = False) -> Store:
+    """`practice=True` for commands that run a session: on a team database they
+    start even while the server is away, keeping the turns in the journal."""
     url = database_url()
     if url is None:
         from trainer.store.sqlite import open_store as open_sqlite
 
         return open_sqlite(home)
-    from trainer.store.postgres import PostgresStore
+    from trainer.paths import trainer_home
+    from trainer.store.journal import JournaledStore
 
-    return PostgresStore(url)
+    return JournaledStore(url, home or trainer_home(), practice=practice)

@@ -141,6 +141,27 @@ class PostgresStore(SqlStore):
         with self._read() as db:
             return bool(db.execute("SELECT trainer_is_manager() AS yes").fetchone()["yes"])
 
+    def trainee_login(self) -> str | None:
+        """A trainee's login is their name; a manager names trainees themselves."""
+        with self._read() as db:
+            row = db.execute(
+                "SELECT current_user AS login, trainer_is_manager() AS manager"
+            ).fetchone()
+        return None if row["manager"] else str(row["login"])
+
+    def has_session(self, session_id: str) -> bool:
+        with self._read() as db:
+            return (
+                db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
+                is not None
+            )
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several writes in one transaction (each write's own becomes a savepoint)."""
+        with self._write():
+            yield
+
     def applied_migrations(self) -> list[str]:
         with self._read() as db:
             return [

@@ -60,6 +60,11 @@ class SqlStore:
         """Keep other writers from taking an attempt at this assignment until the
         transaction ends. SQLite's write transactions already exclude each other."""
 
+    def trainee_login(self) -> str | None:
+        """The trainee the database says is signed in; None where the trainee
+        names themselves (one person's SQLite file)."""
+        return None
+
     def close(self) -> None:
         raise NotImplementedError
 
