@@ -21,6 +21,7 @@ __all__ = [
     "FindingQuote",
     "GateResult",
     "JudgeAudit",
+    "ObjectionFound",
     "ObjectionVerdict",
     "Scorecard",
     "StageResult",
@@ -69,6 +70,14 @@ class StageResult(_Model):
     stage: str  # raised, explored, uncovered, answered or confirmed
     checked: bool = True  # confirmed by asking, not only by moving on
     reached: dict[str, int] = {}
+
+
+class ObjectionFound(_Model):
+    """An objection the buyer raised: the buyer turn, its category, the words."""
+
+    turn: int
+    category: str
+    text: str
 
 
 class FindingQuote(_Model):
@@ -150,6 +159,7 @@ class Scorecard(_Model):
     alternatives: list[Alternative] = []
     missed: list[str] = []
     stages: list[StageResult] = []
+    objections: list[ObjectionFound] = []
     notes: list[str] = []
     scenario: str | None = None
     transcript: str | None = None  # the transcript's id, or where it came from

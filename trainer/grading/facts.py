@@ -18,15 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from trainer.content.models import Persona, Scenario
+from trainer.grading.concerns import RaisedObjection, follow_concerns
 from trainer.reading.context import TurnContext
 from trainer.reading.meaning import Mark
 from trainer.reading.turn import TurnReading, from_record, read_turn
 from trainer.session.director import STAGES, BuyerState, Director, Stage
 from trainer.session.replay import replay
 from trainer.transcript import Transcript
-from trainer.vocabulary import Label, Outcome
+from trainer.vocabulary import Category, Label, Outcome
 
-__all__ = ["GradeFacts", "ObjectionFacts", "TurnFacts", "gather"]
+__all__ = ["GradeFacts", "ObjectionFacts", "RaisedObjection", "TurnFacts", "gather"]
 
 # The steps an objection is buttoned up by, in order.
 STEPS: tuple[Stage, ...] = ("explored", "uncovered", "answered", "confirmed")
@@ -73,6 +74,7 @@ class GradeFacts:
     outcome: Outcome
     estimated: bool  # no scenario: the steps were estimated from the turns
     next_step_asked: int | None = None  # the turn that asked for the next step the buyer took
+    found: list[RaisedObjection] = field(default_factory=list)  # the buyer turns that raised them
 
     def turn(self, index: int) -> TurnFacts:
         return next(t for t in self.turns if t.index == index)
@@ -95,7 +97,31 @@ def gather(
 ) -> GradeFacts:
     if scenario is not None:
         return _replayed(transcript, scenario, persona, reread)
-    return _estimated(transcript, reread)
+    return _from_buyer_words(transcript, reread) or _estimated(transcript, reread)
+
+
+def _from_buyer_words(transcript: Transcript, reread: bool) -> GradeFacts | None:
+    """No scenario, but the buyer's objections read from their words: each is
+    graded on its own stages (see concerns.py)."""
+    raised = follow_concerns(transcript, reread)
+    if raised is None:
+        return None
+    turns = [
+        TurnFacts(t.index, t.reading, t.stage, t.concern, None, None)  # type: ignore[arg-type]
+        for t in raised.turns
+    ]
+    objections = [
+        ObjectionFacts(c.id, c.category.value, c.raised_at, dict(c.reached), c.checked)
+        for c in raised.concerns
+    ]
+    return GradeFacts(
+        turns=turns,
+        objections=objections,
+        outcome=_outcome(transcript, None),
+        estimated=True,
+        next_step_asked=raised.next_step_asked,
+        found=raised.found,
+    )
 
 
 def _replayed(
@@ -135,12 +161,18 @@ def _replayed(
                 facts.checked = after.checked
         if step.after.outcome in (Outcome.AGREED, Outcome.NEXT_STEP):
             asked = step.index
+    found = [
+        RaisedObjection(o.raised_at, Category(o.category), transcript.turns[o.raised_at].text)
+        for o in objections.values()
+        if o.raised_at is not None and o.raised_at < len(transcript.turns) and o.category
+    ]
     return GradeFacts(
         turns=turns,
         objections=list(objections.values()),
         outcome=_outcome(transcript, walked.final),
         estimated=False,
         next_step_asked=asked,
+        found=found,
     )
 
 

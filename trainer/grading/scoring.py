@@ -30,6 +30,7 @@ from trainer.scorecard import (
     Evidence,
     FindingQuote,
     GateResult,
+    ObjectionFound,
     Scorecard,
     StageResult,
     TurnGrade,
@@ -395,7 +396,13 @@ def grade(
     if not facts.turns:
         score = 0
         notes.append("There are no trainee turns to grade.")
-    if facts.estimated and facts.turns:
+    if facts.estimated and facts.turns and facts.found:
+        notes.append(
+            "The transcript names no scenario this library knows: the buyer's objections were "
+            "read from their words, and each one's steps (explored, answered, checked) estimated "
+            "from the turns that followed it."
+        )
+    elif facts.estimated and facts.turns:
         notes.append(
             "The transcript names no scenario this library knows: the steps (explored, answered, "
             "checked) were estimated from the turns, against the buyer's line before each."
@@ -440,6 +447,9 @@ def grade(
                 reached=dict(o.reached),
             )
             for o in facts.objections
+        ],
+        objections=[
+            ObjectionFound(turn=f.turn, category=f.category.value, text=f.text) for f in facts.found
         ],
         notes=notes,
         scenario=transcript.scenario,
