@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.reading.phrasebook import PhraseBook
 from trainer.reading.words import content_terms
 from trainer.vocabulary import Category
 
 __all__ = ["FoundObjection", "category_of", "find_objections"]
 
-_FLAGS = re.IGNORECASE
 
 # When a sentence fits more than one category: the first here wins.
 PRECEDENCE: tuple[Category, ...] = (
@@ -227,10 +227,15 @@ _PATTERNS: dict[Category, tuple[str, ...]] = {
     ),
 }
 
-_COMPILED: dict[Category, tuple[re.Pattern[str], ...]] = {
-    category: tuple(re.compile(p, 0 if p.startswith(_BRAND) else _FLAGS) for p in patterns)
-    for category, patterns in _PATTERNS.items()
-}
+# Indexed by the words each pattern needs, so a sentence is tried only against
+# the few patterns that could match it. A brand pattern keeps its case ("Gong",
+# "Monday.com"): the index is case-blind, the pattern itself is not.
+_BOOK: PhraseBook[Category] = PhraseBook(
+    {
+        category: tuple(f"(?-i:{p})" if p.startswith(_BRAND) else p for p in patterns)
+        for category, patterns in _PATTERNS.items()
+    }
+)
 # A full stop inside a word ("Monday.com", "1.2") does not end a sentence.
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\S))+[.!?]*")
 
@@ -244,7 +249,12 @@ class FoundObjection:
 
 
 def _categories(sentence: str) -> list[Category]:
-    found = [c for c in PRECEDENCE if any(p.search(sentence) for p in _COMPILED[c])]
+    matched = {
+        category
+        for category, pattern in (_BOOK.phrases[i] for i in _BOOK.candidates(sentence.casefold()))
+        if pattern.search(sentence)
+    }
+    found = [c for c in PRECEDENCE if c in matched]
     if Category.PRICE not in found and "money" in content_terms(sentence):
         found.append(Category.PRICE)
     return sorted(found, key=PRECEDENCE.index)
