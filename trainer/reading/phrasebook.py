@@ -194,9 +194,36 @@ def _options(items: object, at_word_start: bool) -> list[frozenset[_Literal]]:
             sub = _needed(av[2], word_edge)
         if sub:
             options.append(sub)
-        word_edge = (op is _sre.AT and av in _WORD_EDGES) or _is_space_class(op, av)
+        word_edge = _edge_after_step(op, av, word_edge)
     flush()
     return options
+
+
+def _edge_after_step(op: object, av: object, edge: bool) -> bool:
+    """Whether the position after this element is a word edge, given whether the
+    position before it was. Only ever says yes when it is sure: a wrong yes would
+    index a phrase under a word it may not start, and lose it."""
+    if op is _sre.AT:
+        return av in _WORD_EDGES
+    if _is_space_class(op, av) or (op is _sre.LITERAL and chr(av).isspace()):  # type: ignore[arg-type]
+        return True
+    if op in _REPEATS:
+        low = av[0]  # type: ignore[index]
+        # After one or more rounds the position is where the last round ended,
+        # whatever came before it; with none, it is where we were.
+        after = _edge_after(av[2], False)  # type: ignore[index]
+        return after and (edge or low >= 1)
+    if op is _sre.SUBPATTERN:
+        return _edge_after(av[-1], edge)  # type: ignore[index]
+    if op is _sre.BRANCH:
+        return all(_edge_after(a, edge) for a in av[1])  # type: ignore[index]
+    return False
+
+
+def _edge_after(items: object, edge: bool) -> bool:
+    for op, av in items:  # type: ignore[attr-defined]
+        edge = _edge_after_step(op, av, edge)
+    return edge
 
 
 # Words in nearly every turn make poor index keys.
