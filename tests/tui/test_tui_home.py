@@ -321,24 +321,33 @@ async def test_a_bad_model_is_refused_with_a_reason(build):
         assert load_settings().model == "offline"  # nothing bad was saved
 
 
-async def test_a_model_chosen_on_home_is_saved_to_the_config(build):
+async def test_a_model_chosen_on_home_is_saved_to_the_config(build, monkeypatch):
+    import trainer.llm as llm
     from trainer.config import load_settings
 
+    monkeypatch.setattr(llm, "load_litellm", lambda: None)  # the warm-up is not under test
     app = build()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("m", "ctrl+u", *"ollama/llama3.1", "enter")
+        await pilot.press("m")
+        app.screen.query_one("#model", Input).value = "ollama/llama3.1"
+        await pilot.press("enter")
         await pilot.pause()
         assert app.model == "ollama/llama3.1"
         assert load_settings().model == "ollama/llama3.1"
         assert app.screen.query_one("#scenarios", OptionList).has_focus
 
 
-async def test_any_model_name_goes_with_an_api_base(build):
+async def test_any_model_name_goes_with_an_api_base(build, monkeypatch):
+    import trainer.llm as llm
+
+    monkeypatch.setattr(llm, "load_litellm", lambda: None)
     app = build(api_base="http://127.0.0.1:9/v1")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("m", "ctrl+u", *"llama3", "enter")
+        await pilot.press("m")
+        app.screen.query_one("#model", Input).value = "llama3"
+        await pilot.press("enter")
         await pilot.pause()
         assert app.model == "llama3"
 
