@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Button, Input, OptionList, Select, Static
-from tui_support import SCENARIO, SIZE, chat_text, say, settle
+from tui_support import PRESSURE_LINE, SCENARIO, SIZE, chat_text, play_through, say, settle
 
 from trainer.tui.home import HomeScreen
 from trainer.tui.session_screen import SessionScreen
@@ -230,3 +230,206 @@ async def test_a_first_visit_opens_on_the_default_scenario(build):
         highlighted = app.screen.query_one("#scenarios", OptionList).highlighted_option
         assert highlighted is not None and highlighted.id == "scenario:saas-cfo-price"
         assert "The CFO who says it costs too much" in _brief(app)
+
+
+# --- the first visit: a name, never the login name ---------------------------
+
+
+async def test_a_first_visit_asks_the_name_and_the_buyer_uses_it(library, store):
+    from trainer.config import Settings, load_settings
+    from trainer.tui.app import make_app
+    from trainer.tui.home import NameScreen
+
+    app = make_app(library, store, Settings(trainee=None), seed=7)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NameScreen)
+        await pilot.press(*"Robin", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert load_settings().trainee == "Robin"  # kept in config.toml for next time
+        assert app.sub_title == "Robin"
+        await _highlight(pilot, f"scenario:{SCENARIO}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.session.trainee == "Robin"
+        assert "Robin" in chat_text(app).splitlines()[0]  # Dana greets Robin
+
+
+async def test_a_name_can_wait_and_then_the_buyer_uses_none(library, store):
+    import getpass
+
+    from trainer.config import Settings, load_settings
+    from trainer.tui.app import make_app
+
+    app = make_app(library, store, Settings(trainee=None), seed=7)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert load_settings().trainee is None
+        await _highlight(pilot, f"scenario:{SCENARIO}")
+        await pilot.press("enter")
+        await settle(pilot)
+        opening = chat_text(app).splitlines()[0]
+        assert app.screen.session.trainee is None
+        assert f" {getpass.getuser()}" not in opening and "None" not in opening
+
+
+# --- the model field -----------------------------------------------------------
+
+
+async def test_esc_leaves_the_model_field_and_letter_keys_go_back_to_the_list(build):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        box = app.screen.query_one("#model", Input)
+        assert box.has_focus
+        await pilot.press("ctrl+u", *"gpt")
+        assert box.value == "gpt"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#scenarios", OptionList).has_focus
+        assert box.value == "offline" and app.model == "offline"  # the edit is dropped
+        await pilot.press("x")  # now the mode key, not a letter in the box
+        assert box.value == "offline"
+        assert "exam" in str(app.screen.query_one("#mode", Button).label)
+
+
+async def test_a_bad_model_is_refused_with_a_reason(build):
+    from trainer.config import load_settings
+
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "ctrl+u", "x", "enter")
+        await pilot.pause()
+        box = app.screen.query_one("#model", Input)
+        assert box.has_focus  # still there, to correct it
+        messages = [n.message for n in app._notifications]
+        assert any("'x' names no provider" in m for m in messages), messages
+        box.value = "nosuchprovider/model-1"
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("'nosuchprovider' is not a provider litellm knows" in m for m in messages)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.model == "offline" and box.value == "offline"
+        assert load_settings().model == "offline"  # nothing bad was saved
+
+
+async def test_a_model_chosen_on_home_is_saved_to_the_config(build, monkeypatch):
+    import trainer.llm as llm
+    from trainer.config import load_settings
+
+    monkeypatch.setattr(llm, "load_litellm", lambda: None)  # the warm-up is not under test
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        app.screen.query_one("#model", Input).value = "ollama/llama3.1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.model == "ollama/llama3.1"
+        assert load_settings().model == "ollama/llama3.1"
+        assert app.screen.query_one("#scenarios", OptionList).has_focus
+
+
+async def test_any_model_name_goes_with_an_api_base(build, monkeypatch):
+    import trainer.llm as llm
+
+    monkeypatch.setattr(llm, "load_litellm", lambda: None)
+    app = build(api_base="http://127.0.0.1:9/v1")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        app.screen.query_one("#model", Input).value = "llama3"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.model == "llama3"
+
+
+def test_the_known_providers_are_providers_litellm_knows():
+    from trainer.llm import load_litellm
+    from trainer.tui.model_names import PROVIDERS
+
+    litellm = load_litellm()
+    known = {getattr(p, "value", p) for p in litellm.provider_list}
+    assert known >= PROVIDERS, PROVIDERS - known
+
+
+# --- back from a session ---------------------------------------------------------
+
+
+async def test_after_esc_the_resume_entry_is_highlighted_and_in_view(build):
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        option_list = app.screen.query_one("#scenarios", OptionList)
+        # The last scenario in the list: the list is scrolled down to it.
+        option_list.highlighted = len(option_list.options) - 1
+        await pilot.pause()
+        assert option_list.scroll_y > 0
+        await pilot.press("enter")
+        await settle(pilot)
+        await say(pilot, "What's behind that concern?")
+        session_id = app.screen.session.id
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert option_list.highlighted_option.id == f"resume:{session_id}"
+        assert option_list.scroll_y == 0  # "Unfinished: resume" and the entry are on screen
+        prompt = str(option_list.highlighted_option.prompt)
+        title, details = prompt.split("\n")
+        # The date stays on the line it belongs to: the row fits the list.
+        assert details.strip().startswith("1 line · practice · 20")
+        assert len(details) <= option_list.scrollable_content_region.width
+
+
+async def test_a_private_seller_is_not_said_to_work_at_one(build, library):
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keisha = next(s for s in library.scenarios.values() if s.persona == "keisha-home-seller")
+        await _highlight(pilot, f"scenario:{keisha.id}")
+        brief = _brief(app)
+        assert " at Private seller" not in brief
+        assert (
+            "executor of her late mother's estate: private seller; the Morgan family house" in brief
+        )
+        await _highlight(pilot, f"scenario:{SCENARIO}")
+        assert "Dana Okafor, CFO at Brightline Logistics (140 staff" in _brief(app)
+
+
+# --- an exam with no attempts left --------------------------------------------------
+
+
+async def test_an_exam_with_no_attempts_left_says_so_and_stays_home(
+    build, store, session_for, library
+):
+    store.create_assignment(
+        trainee="Sam",
+        scenario=SCENARIO,
+        due=None,
+        pass_mark=95,
+        attempts=1,
+        exam=True,
+        seed=3,
+    )
+    used = session_for(mode="exam")
+    await play_through(used, [PRESSURE_LINE], library)  # the one attempt, not passed
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#scenarios", OptionList).highlighted_option.id.startswith(
+            "assign:"
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # no crash, no session
+        messages = [n.message for n in app._notifications]
+        assert any("no attempts left on the exam for saas-cfo-price" in m for m in messages)

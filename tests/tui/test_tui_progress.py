@@ -71,3 +71,19 @@ async def test_progress_shows_scores_categories_and_the_next_scenario(build, ses
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.session.scenario.id == "saas-cfo-price"
+
+
+async def test_an_empty_table_says_what_will_be_there(build):
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert not app.screen.query(DataTable)
+        empty = app.screen.query_one("#per-scenario-empty", Static)
+        assert "No graded attempts yet" in str(empty.render())
+        assert empty.border_title == "Best and latest per scenario"
+        # The chart's top is on screen: nothing scrolled out of view at 80x24.
+        assert app.screen.scroll_y == 0
+        chart = app.screen.query_one(ScoreChart)
+        assert chart.region.y >= 1 and chart.region.bottom <= 24

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
@@ -117,3 +118,108 @@ async def test_export_writes_markdown_and_json(build, session_for):
         document = json.loads(js.read_text(encoding="utf-8"))
         assert document["scorecard"]["score"] == app.screen.card.score
         assert document["transcript"]["turns"][1]["text"] == PRESSURE_LINE
+
+
+# --- the model judge, when a model is configured --------------------------------
+
+
+class GatedJudge:
+    """A real Judge whose model call litellm answers with a canned reply (no
+    network); it waits for `release`, so a test can see the judge at work."""
+
+    def __init__(self, judge) -> None:
+        self.judge = judge
+        self.release = threading.Event()
+
+    def grade(self, *args, **kwargs):
+        assert self.release.wait(timeout=30)
+        return self.judge.grade(*args, **kwargs)
+
+
+def _mock_judge(reply: str, *, gated: bool = False):
+    from trainer.grading.judge import Judge
+
+    made: list[GatedJudge] = []
+
+    def factory(model: str, api_base: str | None):
+        judge = GatedJudge(
+            Judge(model, api_base=api_base, retries=0, extra={"mock_response": reply})
+        )
+        if not gated:
+            judge.release.set()
+        made.append(judge)
+        return judge
+
+    return factory, made
+
+
+def _footer_actions(app) -> set[str]:
+    return {b.action for (_, b, enabled, _) in app.screen.active_bindings.values() if enabled}
+
+
+async def test_the_model_judge_grades_the_lines_when_asked(build, session_for):
+    reply = json.dumps(
+        {
+            "turns": [
+                {
+                    "turn": 1,
+                    "label": "consultative",
+                    "tactics": ["open_question"],
+                    "evidence": "What's behind the budget worry",
+                },
+            ]
+        }
+    )
+    factory, made = _mock_judge(reply, gated=True)
+    app = build(session=session_for(), model="openai/gpt-4o-mini", judge=factory)
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [GOOD_LINES[0]])
+        offline = app.screen.card
+        assert "judge" in _footer_actions(app)
+        await pilot.press("j")
+        await pilot.pause()
+        # At work: said so, and not asked twice.
+        assert "Asking the model judge (openai/gpt-4o-mini)" in _text(app, "#summary")
+        assert "judge" not in _footer_actions(app)
+        assert [j.judge.model for j in made] == ["openai/gpt-4o-mini"]
+        made[0].release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        card = app.screen.card
+        assert card.grader == "judge:openai/gpt-4o-mini" and card is not offline
+        summary = _text(app, "#summary")
+        assert "grader: judge:openai/gpt-4o-mini" in summary
+        assert "Graded by the model judge (openai/gpt-4o-mini)" in summary
+        prompts = [str(o.prompt) for o in app.screen.query_one("#turns", OptionList).options]
+        assert prompts[0].startswith("Line 1 ▲ consultative: open question")
+
+
+async def test_a_failed_judge_is_unscored_with_its_reason_and_the_offline_grade_stays(
+    build, session_for, store
+):
+    factory, _ = _mock_judge("I'd rather not grade this.")
+    session = session_for()
+    app = build(session=session, model="openai/gpt-4o-mini", judge=factory)
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [GOOD_LINES[0]])
+        offline = app.screen.card
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = _text(app, "#summary")
+        assert (
+            "Model judge (openai/gpt-4o-mini): unscored: the reply holds no JSON object" in summary
+        )
+        assert "The offline grade above stands." in summary
+        assert app.screen.card is offline and f"{offline.score}/100" in summary
+        assert store.list_sessions()[-1].score == offline.score
+
+
+async def test_without_a_model_the_judge_is_not_offered(build, session_for):
+    app = build(session=session_for())
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [GOOD_LINES[0]])
+        assert "judge" not in _footer_actions(app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.screen.card.grader == "offline"

@@ -258,3 +258,58 @@ async def test_end_with_nothing_said_does_not_grade(build, session_for, store):
         await say(pilot, "/nonsense")
         assert "Unknown command /nonsense" in chat_text(app)
         assert store.list_sessions()[-1].finished is None
+
+
+async def test_an_exam_attempt_the_store_refuses_is_explained_not_a_crash(
+    build, store, session_for
+):
+    """Two attempts built at the same time for the last attempt: the store
+    gives it to the first one to start; the other says why it cannot run."""
+    store.create_assignment(
+        trainee="Sam",
+        scenario="saas-cfo-price",
+        due=None,
+        pass_mark=95,
+        attempts=1,
+        exam=True,
+        seed=3,
+    )
+    first, second = session_for(mode="exam"), session_for(mode="exam")
+    assert first.assignment_id is not None and second.assignment_id is not None
+
+    async def start(session) -> None:
+        async for _ in session.start():
+            pass
+
+    await start(first)  # takes the attempt
+    app = build(session=second)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        text = chat_text(app)
+        assert "This attempt cannot start: Sam: no attempts left on the exam" in text
+        assert "Something went wrong" not in text
+        await say(pilot, "Hello?")
+        assert second.turns == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_narrow_terminal_folds_the_buyer_panel_into_a_status_line(build, session_for):
+    app = build(session=session_for())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await say(pilot, GOOD_LINES[0])
+        panel, status = app.screen.query_one("#panel"), app.screen.query_one("#status", Static)
+        assert not panel.display and status.display
+        # The conversation gets the width the panel had.
+        assert app.screen.query_one("#chat").size.width >= 76
+        line = str(status.render())
+        assert "Trust" in line and "Patience" in line and "price real reason out" in line
+        assert "line 1 of 12" in line
+    app = build(session=session_for())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#panel").display
+        assert not app.screen.query_one("#status").display

@@ -111,3 +111,15 @@ async def steady(pilot: Any) -> None:
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
     await pilot.pause()
+
+
+async def play_through(session: Any, lines: list[str], library: Any) -> None:
+    """A whole graded attempt through the engine, as the app would record it."""
+    from trainer.practice.factory import finish_and_grade
+
+    async for _ in session.start():
+        pass
+    for line in lines:
+        async for _ in session.say(line):
+            pass
+    finish_and_grade(session, library)
