@@ -243,6 +243,10 @@ def main() -> None:
         ("30-turn session, peak memory", f"{peak:.0f} MB", "offline voice, SQLite autosave")
     )
 
+    from team_load import team_figures  # benchmarks/ is on the path when run as a script
+
+    rows.extend(team_figures(trainees=40, sessions=1 if args.quick else 2))
+
     width = max(len(r[0]) for r in rows)
     value_width = max(len(r[1]) for r in rows)
     print(f"{'measure':<{width}}  {'value':<{value_width}}  note")
