@@ -25,8 +25,11 @@ def server_command(args: argparse.Namespace) -> int:
     if action == "init":
         return _init(cluster, args.port, args.listen)
     if action == "start":
+        from trainer.server.prepare import prepare_local
+
         started = time.perf_counter()
         status = cluster.start(port=args.port, listen=args.listen)
+        prepare_local(cluster)
         print(
             f"server running on {status.listen}:{status.port}, database {DATABASE!r}"
             f" ({time.perf_counter() - started:.1f} s; data in {cluster.root})"
@@ -45,16 +48,20 @@ def server_command(args: argparse.Namespace) -> int:
 
 
 def _init(cluster: Cluster, port: int | None, listen: str | None) -> int:
+    from trainer.errors import TrainerError
     from trainer.server.cluster import DATABASE, DEFAULT_LISTEN, DEFAULT_PORT
-    from trainer.server.prepare import prepare
-    from trainer.store.postgres import connect
+    from trainer.server.prepare import prepare_local
 
     print(f"setting up a team server in {cluster.root} (a few seconds)...", file=sys.stderr)
     cluster.init(port=port or DEFAULT_PORT, listen=listen or DEFAULT_LISTEN)
-    status = cluster.start()
-    with connect(cluster.admin_url("postgres")) as conn:
-        conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    prepare(cluster.admin_url())
+    try:
+        status = cluster.start()
+    except TrainerError as exc:
+        raise TrainerError(
+            f"{exc}; the server is set up but not running: `trainer server start --port N`"
+            " (another port, if that one is taken) finishes the setup"
+        ) from None
+    prepare_local(cluster)
     print(f"server running on {status.listen}:{status.port}, database {DATABASE!r} ready")
     print("next: trainer server add-user NAME --role manager (or --role trainee)", file=sys.stderr)
     return 0
