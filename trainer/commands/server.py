@@ -115,11 +115,11 @@ def add_parser(commands: Any) -> None:
     server = commands.add_parser(
         "server",
         help="run your team's database server and give people logins",
-        description="A PostgreSQL server for a team, from the installed package (no root, "
-        "nothing downloaded). Its data lives under TRAINER_HOME/server (or --dir); it listens "
-        "on 127.0.0.1 unless --listen says otherwise; every login has a password "
-        "(scram-sha-256). There is no TLS: to reach it from other machines, use --listen on a "
-        "trusted network or a tunnel.",
+        description="A PostgreSQL server for a team, from the installed package (no root,\n"
+        "nothing downloaded). Its data lives under TRAINER_HOME/server (or --dir); it\n"
+        "listens on 127.0.0.1 unless --listen says otherwise; every login has a password\n"
+        "(scram-sha-256). There is no TLS: to reach it from other machines, use --listen\n"
+        "on a trusted network or a tunnel.",
         epilog="a team from nothing:\n"
         "  trainer server init\n"
         "  trainer server add-user lee --role manager     prints lee's URL\n"
