@@ -3,23 +3,14 @@ logins, with no password printed except the one URL add-user shows once."""
 
 from __future__ import annotations
 
-import shutil
 import stat
 
 import psycopg
 import pytest
-from conftest import free_port, server_folder
+from conftest import free_port
 
 from trainer.cli import main
 from trainer.server.cluster import Cluster
-
-
-@pytest.fixture
-def folder(pg_server):  # pg_server: skips where the binaries cannot run
-    root = server_folder()
-    yield root
-    Cluster(root).stop()
-    shutil.rmtree(root, ignore_errors=True)
 
 
 def test_init_status_add_user_stop_start(folder, capsys):
