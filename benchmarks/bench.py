@@ -252,8 +252,15 @@ def main() -> None:
     )
     peak = session_memory(30, env)
     rows.append(
-        ("30-turn session, peak memory", f"{peak:.0f} MB", "offline voice, SQLite autosave")
+        ("30 trainee turns, peak memory", f"{peak:.0f} MB", "offline voice, SQLite autosave")
     )
+
+    from team_load import team_figures  # benchmarks/ is on the path when run as a script
+
+    try:
+        rows.extend(team_figures(trainees=40, sessions=1 if args.quick else 2))
+    except Exception as exc:  # the rest of the table still stands; say why these are missing
+        rows.append(("team figures", "not measured", f"{type(exc).__name__}: {exc}"))
 
     width = max(len(r[0]) for r in rows)
     value_width = max(len(r[1]) for r in rows)

@@ -113,6 +113,10 @@ def save_setting(key: str, value: str) -> None:
     kept = {k: v for k, v in data.items() if isinstance(v, str)}
     kept[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
+    if "database" in kept:
+        # A database URL carries a password: the file is for its owner's eyes only.
+        path.touch(mode=0o600)
+        path.chmod(0o600)
     # JSON strings are valid TOML basic strings for what we store.
     path.write_text(
         "".join(f"{k} = {json.dumps(v)}\n" for k, v in sorted(kept.items())), encoding="utf-8"

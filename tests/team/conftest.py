@@ -100,5 +100,14 @@ def team_db(pg_server: Server) -> TeamDatabase:
 
 
 @pytest.fixture
+def folder(pg_server: Server) -> Iterator[Path]:
+    """A folder for a server of the test's own (pg_server: skip where none can run)."""
+    root = server_folder()
+    yield root
+    Cluster(root).stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
 def home(_isolated_home: Path) -> Path:
     return _isolated_home

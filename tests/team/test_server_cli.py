@@ -3,23 +3,14 @@ logins, with no password printed except the one URL add-user shows once."""
 
 from __future__ import annotations
 
-import shutil
 import stat
 
 import psycopg
 import pytest
-from conftest import free_port, server_folder
+from conftest import free_port
 
 from trainer.cli import main
 from trainer.server.cluster import Cluster
-
-
-@pytest.fixture
-def folder(pg_server):  # pg_server: skips where the binaries cannot run
-    root = server_folder()
-    yield root
-    Cluster(root).stop()
-    shutil.rmtree(root, ignore_errors=True)
 
 
 def test_init_status_add_user_stop_start(folder, capsys):
@@ -79,3 +70,23 @@ def test_status_without_a_server_and_bad_names(tmp_path, capsys):
     assert "trainer server init" in capsys.readouterr().out
     assert main(["server", "add-user", "x", "--role", "trainee", "--dir", str(tmp_path)]) == 2
     assert "run `trainer server init` first" in capsys.readouterr().err
+
+
+def test_a_taken_port_is_one_line_and_start_on_another_finishes_the_setup(folder, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["server", "init", "--dir", str(folder), "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert "Address already in use" in err and "trainer server start --port N" in err
+    assert len(err.strip().splitlines()) == 2  # the progress line and the error
+    free = str(free_port())
+    assert main(["server", "start", "--dir", str(folder), "--port", free]) == 0
+    url = Cluster(folder).admin_url()
+    assert f":{free}/trainer" in url
+    with psycopg.connect(url) as conn:
+        names = conn.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()
+    assert [n for (n,) in names][-1] == "0003_team_access"

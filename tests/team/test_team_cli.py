@@ -79,3 +79,10 @@ def test_config_database_masks_the_password(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "hunter22" not in out and "postgresql://ana:***@db.example:5432/trainer" in out
     assert main(["config", "database", "sqlite:///x.db"]) == 2
+
+
+def test_a_saved_database_url_is_readable_by_its_owner_only(home):
+    import stat
+
+    assert main(["config", "database", "postgresql://ana:hunter22@db.example:5432/trainer"]) == 0
+    assert stat.S_IMODE((home / "config.toml").stat().st_mode) == 0o600

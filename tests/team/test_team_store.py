@@ -120,3 +120,31 @@ def test_the_last_exam_attempt_goes_to_one_of_two_at_once(store, request, tmp_pa
         opened.close()
     assert len(refused) == 1
     assert len([r for r in store.list_sessions() if r.assignment_id == exam.id]) == 1
+
+
+def test_both_engines_hold_the_same_tables_after_the_same_migrations(team_db, tmp_path):
+    """One migration list: the same names applied, the same columns (PostgreSQL
+    spells out the rowid SQLite keeps implicitly)."""
+    import psycopg
+
+    with open_sqlite(tmp_path) as lite:
+        applied = lite.applied_migrations()
+        sqlite_columns = {
+            table: {r["name"] for r in lite._db.execute(f"PRAGMA table_info({table})")}
+            for table in ("sessions", "turns", "assignments")
+        }
+    with psycopg.connect(team_db.admin_url) as conn:
+        assert [n for (n,) in conn.execute("SELECT name FROM schema_migrations ORDER BY name")] == (
+            applied
+        )
+        pg_columns = {
+            table: {
+                n
+                for (n,) in conn.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
+                    (table,),
+                )
+            }
+            for table in sqlite_columns
+        }
+    assert pg_columns == {**sqlite_columns, "sessions": sqlite_columns["sessions"] | {"rowid"}}

@@ -25,8 +25,11 @@ def server_command(args: argparse.Namespace) -> int:
     if action == "init":
         return _init(cluster, args.port, args.listen)
     if action == "start":
+        from trainer.server.prepare import prepare_local
+
         started = time.perf_counter()
         status = cluster.start(port=args.port, listen=args.listen)
+        prepare_local(cluster)
         print(
             f"server running on {status.listen}:{status.port}, database {DATABASE!r}"
             f" ({time.perf_counter() - started:.1f} s; data in {cluster.root})"
@@ -45,16 +48,20 @@ def server_command(args: argparse.Namespace) -> int:
 
 
 def _init(cluster: Cluster, port: int | None, listen: str | None) -> int:
+    from trainer.errors import TrainerError
     from trainer.server.cluster import DATABASE, DEFAULT_LISTEN, DEFAULT_PORT
-    from trainer.server.prepare import prepare
-    from trainer.store.postgres import connect
+    from trainer.server.prepare import prepare_local
 
     print(f"setting up a team server in {cluster.root} (a few seconds)...", file=sys.stderr)
     cluster.init(port=port or DEFAULT_PORT, listen=listen or DEFAULT_LISTEN)
-    status = cluster.start()
-    with connect(cluster.admin_url("postgres")) as conn:
-        conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    prepare(cluster.admin_url())
+    try:
+        status = cluster.start()
+    except TrainerError as exc:
+        raise TrainerError(
+            f"{exc}; the server is set up but not running: `trainer server start --port N`"
+            " (another port, if that one is taken) finishes the setup"
+        ) from None
+    prepare_local(cluster)
     print(f"server running on {status.listen}:{status.port}, database {DATABASE!r} ready")
     print("next: trainer server add-user NAME --role manager (or --role trainee)", file=sys.stderr)
     return 0
@@ -108,11 +115,11 @@ def add_parser(commands: Any) -> None:
     server = commands.add_parser(
         "server",
         help="run your team's database server and give people logins",
-        description="A PostgreSQL server for a team, from the installed package (no root, "
-        "nothing downloaded). Its data lives under TRAINER_HOME/server (or --dir); it listens "
-        "on 127.0.0.1 unless --listen says otherwise; every login has a password "
-        "(scram-sha-256). There is no TLS: to reach it from other machines, use --listen on a "
-        "trusted network or a tunnel.",
+        description="A PostgreSQL server for a team, from the installed package (no root,\n"
+        "nothing downloaded). Its data lives under TRAINER_HOME/server (or --dir); it\n"
+        "listens on 127.0.0.1 unless --listen says otherwise; every login has a password\n"
+        "(scram-sha-256). There is no TLS: to reach it from other machines, use --listen\n"
+        "on a trusted network or a tunnel.",
         epilog="a team from nothing:\n"
         "  trainer server init\n"
         "  trainer server add-user lee --role manager     prints lee's URL\n"

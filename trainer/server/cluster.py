@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -134,6 +135,11 @@ class Cluster:
                     "--no-instructions",
                 ]
             )
+        except BaseException:
+            # Leave nothing half made: the next `init` starts from scratch.
+            shutil.rmtree(self.data, ignore_errors=True)
+            self.password_file.unlink(missing_ok=True)
+            raise
         finally:
             pwfile.unlink(missing_ok=True)
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
@@ -232,13 +238,17 @@ class Cluster:
         return result
 
     def _last_log_line(self) -> str:
+        """Why the server did not start, from its log: the cause (a port taken,
+        say) and the fatal error, without timestamps."""
         try:
-            lines = [ln for ln in self.log.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            text = self.log.read_text(encoding="utf-8")
         except OSError:
-            return "see the server log"
-        errors = [ln for ln in lines if "FATAL" in ln or "ERROR" in ln]
-        shown = (errors or lines or ["see the server log"])[-1]
-        return f"{shown} (log: {self.log})"
+            return f"see the server log ({self.log})"
+        lines = [re.sub(r"^\S+ \S+ \S+ \[\d+\] ", "", ln) for ln in text.splitlines() if ln.strip()]
+        causes = [ln for ln in lines if ln.startswith("LOG:") and "could not" in ln]
+        fatal = [ln for ln in lines if ln.startswith(("FATAL:", "ERROR:"))]
+        shown = [*causes[:1], *fatal[-1:]] or lines[-1:] or ["see the server log"]
+        return f"{'; '.join(' '.join(ln.split()) for ln in shown)} (log: {self.log})"
 
 
 def connect_host(listen: str) -> str:

@@ -5,6 +5,7 @@ with a local journal, so a session goes on when the server goes away."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from trainer.store.base import Store
@@ -21,9 +22,16 @@ def database_url() -> str | None:
     return check_database_url(settings.database, source=settings.database_source)
 
 
-def open_store(home: Path | None = None, *, practice: bool = False) -> Store:
+def open_store(
+    home: Path | None = None,
+    *,
+    practice: bool = False,
+    notice: Callable[[str], None] | None = None,
+) -> Store:
     """`practice=True` for commands that run a session: on a team database they
-    start even while the server is away, keeping the turns in the journal."""
+    start even while the server is away, keeping the turns in the journal.
+    `notice` receives the one-time "kept on this machine" and "uploaded"
+    messages (default: printed to stderr; a full-screen app shows them itself)."""
     url = database_url()
     if url is None:
         from trainer.store.sqlite import open_store as open_sqlite
@@ -32,4 +40,6 @@ def open_store(home: Path | None = None, *, practice: bool = False) -> Store:
     from trainer.paths import trainer_home
     from trainer.store.journal import JournaledStore
 
-    return JournaledStore(url, home or trainer_home(), practice=practice)
+    if notice is None:
+        return JournaledStore(url, home or trainer_home(), practice=practice)
+    return JournaledStore(url, home or trainer_home(), practice=practice, notice=notice)
