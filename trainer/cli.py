@@ -266,12 +266,32 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="who passed, who is improving, and the team's weak spot",
         description="Report on assignments, trainees and objection categories. Text by default; "
-        "--json or --csv for programs; --html FILE for one self-contained page to open or mail.",
+        "--json or --csv for programs; --html FILE for one self-contained page to open or mail; "
+        "--xapi for xAPI statements an LMS takes (passed/failed for assignments and exams, "
+        "completed for practice), printed or, with --send URL, stored in a learning record "
+        "store. TRAINER_XAPI_BASE sets the IRI the actor's account and the activities live "
+        "under.",
     )
     fmt = report.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="one JSON document")
     fmt.add_argument("--csv", action="store_true", help="assignments as CSV")
     fmt.add_argument("--html", type=Path, metavar="FILE", help="write a self-contained HTML report")
+    fmt.add_argument(
+        "--xapi",
+        action="store_true",
+        help="xAPI statements, one per graded attempt, as a JSON array (for an LMS or LRS)",
+    )
+    report.add_argument(
+        "--since",
+        metavar="DATE",
+        help="with --xapi: only attempts finished on or after DATE (YYYY-MM-DD or ISO time)",
+    )
+    report.add_argument(
+        "--send",
+        metavar="URL",
+        help="with --xapi: store the statements in the LRS at URL (its xAPI endpoint), with "
+        "basic auth from TRAINER_LRS_USER and TRAINER_LRS_PASSWORD; sending twice is harmless",
+    )
     report.add_argument("--trainee", metavar="NAME", help="only this trainee")
     report.add_argument("--scenario", metavar="ID", help="only this scenario")
     _content_option(report)
