@@ -18,7 +18,7 @@ from trainer.commands.chat import converse
 from trainer.config import load_settings
 from trainer.content.library import Library, load_library
 from trainer.drills import DrillItem, DrillPlan, plan_for, session_for
-from trainer.drills.state import DrillState, load_state, save_state
+from trainer.drills.state import load_state, record_drill, save_state
 from trainer.grading.render import format_scorecard
 from trainer.practice.factory import finish_and_grade
 from trainer.store.base import Store
@@ -88,8 +88,7 @@ def drill_command(
     library = load_library(extra)
     with open_store() as store:
         plan = _plan(store, library, settings.trainee)
-        state = load_state()
-        save_state(plan, state)
+        save_state(plan, load_state())
         if not start:
             if as_json:
                 for item in [*plan.due, *(plan.later if everything else ())]:
@@ -106,7 +105,7 @@ def drill_command(
                 f"-- nothing is due yet; starting the next one early (due {plan.later[0].card.due:%Y-%m-%d})"
             )
         first = plan.due[0] if plan.due else plan.later[0]
-        return _run(first, library, store, state, settings.model, settings.api_base, seed)
+        return _run(first, library, store, settings.model, settings.api_base, seed)
 
 
 def _notice(line: str) -> None:
@@ -118,7 +117,6 @@ def _run(
     item: DrillItem,
     library: Library,
     store: Store,
-    state: DrillState,
     model: str,
     api_base: str | None,
     seed: int | None,
@@ -145,10 +143,8 @@ def _run(
     transcript, card = finish_and_grade(session, library)
     print("")
     print(format_scorecard(card, transcript, short=True))
-    state = dict(state)
-    state["drills"] = [*state.get("drills", []), session.id]
     plan = _plan(store, library, item.trainee)
-    save_state(plan, state)
+    record_drill(session.id, plan)
     after = next(
         (i for i in (*plan.due, *plan.later) if i.card.key == item.card.key),
         None,

@@ -54,7 +54,8 @@ def session_for(
 ) -> Session:
     """The drill session for a due item: what `trainer drill --start` runs and
     the app's Drills entry opens. It is free practice, never an attempt at an
-    assignment; end it with practice.factory.finish_and_grade as any session."""
+    assignment. End it with practice.factory.finish_and_grade as any session,
+    then drills.state.record_drill(session.id, plan_for(store, library, trainee))."""
     try:
         scenario = library.scenario(item.scenario)
     except LookupError as exc:

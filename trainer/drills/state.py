@@ -13,7 +13,7 @@ from trainer.drills.plan import DrillPlan
 from trainer.errors import BadInput
 from trainer.paths import trainer_home
 
-__all__ = ["DrillState", "load_state", "save_state", "state_path"]
+__all__ = ["DrillState", "load_state", "record_drill", "save_state", "state_path"]
 
 DrillState = dict[str, Any]
 
@@ -58,3 +58,12 @@ def save_state(plan: DrillPlan, state: DrillState) -> None:
     temporary = path.with_suffix(".json.tmp")
     temporary.write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(temporary, path)
+
+
+def record_drill(session_id: str, plan: DrillPlan) -> None:
+    """Note a finished drill session and save the cards as scheduled after it
+    (`plan` made once the drill's grade is in the store)."""
+    state = load_state()
+    if session_id not in state["drills"]:
+        state["drills"] = [*state["drills"], session_id]
+    save_state(plan, state)
