@@ -155,6 +155,35 @@ def grading_throughput(min_turns: int) -> tuple[int, float]:
     return count, time.perf_counter() - start
 
 
+def call_grading_throughput(rounds: int) -> tuple[int, int, float]:
+    """Real calls from the test fixtures (one per format), read from their
+    files and graded without a scenario: objections found in the buyer's
+    words, then each one's stages. (calls, trainee turns, seconds)"""
+    from trainer.calls import read_calls
+    from trainer.content.library import load_library
+    from trainer.grading.grader import grade_transcript
+
+    sellers = {
+        "teams-fieldline.vtt": "Priya Nair",
+        "zoom-agency.vtt": "Marco Bellini",
+        "managed-it.srt": "Alex Kim",
+        "otter-coaching.txt": "Renee Carter",
+        "gong-listing.json": "8402",
+    }
+    folder = ROOT / "tests" / "calls" / "fixtures"
+    library = load_library()
+    calls = turns = 0
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for name, rep in sellers.items():
+            for call in read_calls(folder / name):
+                transcript = call.to_transcript(rep)
+                grade_transcript(transcript, library, reread=True)
+                calls += 1
+                turns += len(transcript.trainee_turns())
+    return calls, turns, time.perf_counter() - start
+
+
 def session_memory(turns: int, env: dict[str, str]) -> float:
     code = (
         "import asyncio\n"
@@ -248,6 +277,14 @@ def main() -> None:
             f"offline grading ({turns} trainee turns)",
             f"{turns / seconds:,.0f} turns/s",
             f"{seconds:.2f} s on one core",
+        )
+    )
+    calls, call_turns, seconds = call_grading_throughput(10 if args.quick else 40)
+    rows.append(
+        (
+            f"real calls read and graded ({calls} calls)",
+            f"{calls / seconds:,.0f} calls/s, {call_turns / seconds:,.0f} turns/s",
+            "objections from the buyer's words, no scenario",
         )
     )
     peak = session_memory(30, env)

@@ -191,6 +191,33 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--json", action="store_true", help="one JSON object per line")
     _content_option(simulate)
 
+    drill = commands.add_parser(
+        "drill",
+        help="the objections due for practice, weakest first; --start runs the first",
+        description="List the objections due for practice, weakest first. Each (trainee, "
+        "objection) is a spaced-repetition card rated from how that objection went in every "
+        "graded session and drill: pushing on it or never asking about it brings it back the "
+        "next day; buttoning it up brings it back later each time. --start runs the first as "
+        "a short session on that one objection: the buyer raises it at once, up to six of your "
+        "lines, graded on its stages (trainee lines on stdin, as in `trainer chat`).",
+        epilog="examples:\n"
+        "  trainer drill --trainee ana\n"
+        "  trainer drill --trainee ana --json\n"
+        "  trainer drill --trainee ana --start",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    drill.add_argument("--trainee", metavar="NAME", help="whose drills (default: config, else all)")
+    drill.add_argument("--json", action="store_true", help="one JSON object per due objection")
+    drill.add_argument(
+        "--start", action="store_true", help="run the first due drill (or the next, early)"
+    )
+    drill.add_argument(
+        "--all", action="store_true", help="also list the drills not due yet, soonest first"
+    )
+    _model_options(drill)
+    drill.add_argument("--seed", type=int, help="fix the buyer's wording (same seed, same words)")
+    _content_option(drill)
+
     config = commands.add_parser(
         "config",
         help="show or set your name, default model, api base and team database",
@@ -243,12 +270,32 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="who passed, who is improving, and the team's weak spot",
         description="Report on assignments, trainees and objection categories. Text by default; "
-        "--json or --csv for programs; --html FILE for one self-contained page to open or mail.",
+        "--json or --csv for programs; --html FILE for one self-contained page to open or mail; "
+        "--xapi for xAPI statements an LMS takes (passed/failed for assignments and exams, "
+        "completed for practice), printed or, with --send URL, stored in a learning record "
+        "store. TRAINER_XAPI_BASE sets the IRI the actor's account and the activities live "
+        "under.",
     )
     fmt = report.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="one JSON document")
     fmt.add_argument("--csv", action="store_true", help="assignments as CSV")
     fmt.add_argument("--html", type=Path, metavar="FILE", help="write a self-contained HTML report")
+    fmt.add_argument(
+        "--xapi",
+        action="store_true",
+        help="xAPI statements, one per graded attempt, as a JSON array (for an LMS or LRS)",
+    )
+    report.add_argument(
+        "--since",
+        metavar="DATE",
+        help="with --xapi: only attempts finished on or after DATE (YYYY-MM-DD or ISO time)",
+    )
+    report.add_argument(
+        "--send",
+        metavar="URL",
+        help="with --xapi: store the statements in the LRS at URL (its xAPI endpoint), with "
+        "basic auth from TRAINER_LRS_USER and TRAINER_LRS_PASSWORD; sending twice is harmless",
+    )
     report.add_argument("--trainee", metavar="NAME", help="only this trainee")
     report.add_argument("--scenario", metavar="ID", help="only this scenario")
     _content_option(report)
@@ -356,6 +403,19 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from trainer.commands.simulate import simulate_command
 
         return simulate_command(args.scenarios, args.bots or [], args.seed, args.json, _extra(args))
+    if command == "drill":
+        from trainer.commands.drill import drill_command
+
+        return drill_command(
+            trainee=args.trainee,
+            as_json=args.json,
+            start=args.start,
+            everything=args.all,
+            model=args.model,
+            api_base=args.api_base,
+            seed=args.seed,
+            extra=_extra(args),
+        )
     if command == "config":
         from trainer.commands.settings import config_command
 

@@ -71,3 +71,43 @@ def test_transcripts_and_calls_side_by_side(
     assert main(["grade", str(transcript), str(call), "--rep", "Renee Carter", "--json"]) == 0
     sources = [json.loads(line)["source"] for line in capsys.readouterr().out.splitlines()]
     assert sources == [str(transcript), str(call)]
+
+
+SELLERS = {
+    "teams-fieldline.vtt": "Priya Nair",
+    "zoom-agency.vtt": "Marco Bellini",
+    "managed-it.srt": "Alex Kim",
+    "otter-coaching.txt": "Renee Carter",
+    "gong-listing.json": "8402",
+}
+
+
+def _card(name: str, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
+    assert main(["grade", str(FIXTURES / name), "--rep", SELLERS[name], "--json"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    return json.loads(line)  # type: ignore[no-any-return]
+
+
+def test_each_call_lists_its_objections_and_grades_their_stages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cards = {name: _card(name, capsys) for name in SELLERS}
+    teams = cards["teams-fieldline.vtt"]
+    assert teams["objections"][0] == {
+        "turn": 3,
+        "category": "price",
+        "text": "But honestly, forty two thousand a year is a lot more than we budgeted for this.",
+    }
+    # The reason Dana gives when asked ("the board is wary...") is the price
+    # concern's root, not an objection of its own; the COO is a new one.
+    assert [o["category"] for o in teams["objections"]] == ["price", "authority"]
+    price = next(s for s in teams["stages"] if s["objection"] == "price")
+    assert price["stage"] == "confirmed"
+    assert teams["outcome"] == "next_step"  # "Tuesday should be fine"
+    gong = cards["gong-listing.json"]
+    assert [o["category"] for o in gong["objections"]] == ["price", "competitor"]
+    # The seller who pushes through every objection does worst, and is read as pushing.
+    zoom = cards["zoom-agency.vtt"]
+    assert zoom["style"] == "pressure"
+    assert all(s["stage"] == "raised" for s in zoom["stages"])
+    assert zoom["score"] < min(c["score"] for n, c in cards.items() if n != "zoom-agency.vtt")

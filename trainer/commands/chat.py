@@ -59,7 +59,7 @@ async def _drive(events: AsyncIterator[Event]) -> None:
             _notice(f"-- the conversation ended: {event.outcome.value.replace('_', ' ')}")
 
 
-def _converse(session: Session, stdin: TextIO) -> None:
+def converse(session: Session, stdin: TextIO) -> None:
     # Input is read in the main thread between turns, so Ctrl-C interrupts a
     # blocked read at once; the event loop runs only while the buyer speaks.
     loop = asyncio.new_event_loop()
@@ -169,7 +169,7 @@ def chat(
                 # Bytes that are not text (a stray binary paste) become U+FFFD
                 # instead of ending the session with a decoding error.
                 sys.stdin.reconfigure(errors="replace")
-            _converse(session, sys.stdin)
+            converse(session, sys.stdin)
         except KeyboardInterrupt:
             _notice(f"-- interrupted: {len(session.turns)} turn(s) saved in session {session.id}")
             _write(out, session)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import secrets
 import sys
 from pathlib import Path
 
 from trainer import clock
 from trainer.commands.content import load_checked_library
+from trainer.content.library import Library
 from trainer.errors import BadInput
 from trainer.management.assignments import check_attempts, check_pass_mark, parse_due
 from trainer.store.engine import open_store
@@ -80,9 +82,13 @@ def report_command(args: argparse.Namespace, extra: list[Path]) -> int:
     from trainer.content.library import load_library
     from trainer.management.report import build_report
 
+    if (args.since is not None or args.send is not None) and not args.xapi:
+        raise BadInput("--since and --send go with --xapi")
     # A report must still come out when a content file is broken: sessions on
     # scenarios that no longer load just go without categories.
     library = load_library(extra)
+    if args.xapi:
+        return _xapi(args, library)
     with open_store() as store:
         snapshot = store.snapshot(trainee=args.trainee, scenario=args.scenario)
     report = build_report(
@@ -106,6 +112,41 @@ def report_command(args: argparse.Namespace, extra: list[Path]) -> int:
         from trainer.management.tables import report_text
 
         print(report_text(report))
+    return 0
+
+
+def _xapi(args: argparse.Namespace, library: Library) -> int:
+    from trainer.management.xapi import parse_since, send_statements, statements
+
+    since = parse_since(args.since) if args.since is not None else None
+    with open_store() as store:
+        snapshot = store.snapshot(trainee=args.trainee, scenario=args.scenario, turns=False)
+    made = statements(snapshot.sessions, library.scenarios.get, since=since)
+    if args.send is None:
+        print(json.dumps(made, ensure_ascii=False, indent=2))
+        return 0
+    showing = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if showing:
+            print(f"\rsending {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    result = send_statements(
+        made,
+        args.send,
+        user=os.environ.get("TRAINER_LRS_USER"),
+        password=os.environ.get("TRAINER_LRS_PASSWORD"),
+        progress=progress,
+    )
+    if showing and made:
+        print(file=sys.stderr)
+    print(f"{result.stored} statement(s) stored in the LRS", file=sys.stderr)
+    if result.conflicts:
+        print(
+            f"trainer: {result.conflicts} statement id(s) are held by the LRS with other "
+            "content; it kept its own",
+            file=sys.stderr,
+        )
     return 0
 
 

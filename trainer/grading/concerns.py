@@ -34,6 +34,19 @@ __all__ = ["Concern", "RaisedConcerns", "RaisedObjection", "follow_concerns"]
 # A buyer reply that brings this many new terms after a question says more than
 # the objection did: the reason behind it is out.
 _REVEAL_TERMS = 3
+# Words a question about a concern uses beyond the category's own (topics.py):
+# a stall is explored by asking what the decision still needs.
+_ASKED_ABOUT = {
+    Category.STALL: "decide decision holding hesitate unsure missing",
+    Category.AUTHORITY: "decide decision involved approve",
+}
+_AGREE = re.compile(
+    r"\b(?:yes|yeah|yep|sure|ok(?:ay)?|sounds\s+good|that\s+works|works\s+for\s+(?:me|us)"
+    r"|(?:should|would)\s+be\s+fine|is\s+fine|let'?s\s+do|happy\s+to|deal|book\s+it"
+    r"|we'?d\s+like\s+(?:to|that)|that\s+would\s+help|go\s+ahead|perfect|great)\b",
+    re.IGNORECASE,
+)
+_REFUSE = re.compile(r"\b(?:no|not|never|can'?t|cannot|won'?t|don'?t|wouldn'?t)\b", re.IGNORECASE)
 _SEPARATE = re.compile(
     r"(?:also|plus|besides|on\s+top\s+of\s+that|and\s+another\s+thing|another\s+thing|separately)\b",
     re.IGNORECASE,
@@ -82,7 +95,7 @@ class RaisedConcerns:
     found: list[RaisedObjection]
     concerns: list[Concern]
     turns: list[SellerTurn]
-    next_step_asked: int | None
+    next_step_asked: int | None  # the seller turn whose ask for a next step the buyer took
 
 
 def _terms(text: str) -> set[str]:
@@ -112,9 +125,13 @@ def follow_concerns(transcript: Transcript, reread: bool) -> RaisedConcerns | No
     turns: list[SellerTurn] = []
     buyer_said: list[str] = []
     earlier: list[str] = []
-    asked_next: int | None = None
+    asked: int | None = None  # a seller turn asking for a next step, awaiting the reply
+    agreed: int | None = None
     for index, turn in enumerate(transcript.turns):
         if turn.role == "buyer":
+            if asked is not None and not heard[index] and _agrees(turn.text):
+                agreed = asked
+            asked = None
             raised = _hear(turn.text, index, heard[index], concerns, on_table)
             if raised is not None:
                 found.append(raised)
@@ -146,14 +163,21 @@ def follow_concerns(transcript: Transcript, reread: bool) -> RaisedConcerns | No
                 _stage(current) if current else None,
             )
         )
-        if current is None or reading.label is Label.PRESSURE or reading.meaning.empty:
+        if reading.label is Label.PRESSURE or reading.meaning.empty:
             continue
-        _advance(on_table, index, reading)
-        if reading.has(Mark.NEXT_STEP) and not on_table:
-            asked_next = index
+        if reading.has(Mark.NEXT_STEP):
+            asked = index
+        if current is not None:
+            _advance(on_table, index, reading)
     if not found:
         return None
-    return RaisedConcerns(found, list(concerns.values()), turns, asked_next)
+    return RaisedConcerns(found, list(concerns.values()), turns, agreed)
+
+
+def _agrees(text: str) -> bool:
+    """A buyer reply that takes the next step asked for: "Tuesday should be
+    fine", "Yes, send it over", not "no" or "I can't"."""
+    return _AGREE.search(text) is not None and _REFUSE.search(text) is None
 
 
 def _separate(found: FoundObjection) -> bool:
@@ -199,7 +223,9 @@ def _hear(
         concern = Concern(
             first.category,
             raised_at=index,
-            surface=_terms(first.text) | _terms(CATEGORY_TERMS[first.category]),
+            surface=_terms(first.text)
+            | _terms(CATEGORY_TERMS[first.category])
+            | _terms(_ASKED_ABOUT.get(first.category, "")),
         )
         concerns[first.category] = concern
         on_table.append(concern)

@@ -114,10 +114,14 @@ def _from_buyer_words(transcript: Transcript, reread: bool) -> GradeFacts | None
         ObjectionFacts(c.id, c.category.value, c.raised_at, dict(c.reached), c.checked)
         for c in raised.concerns
     ]
+    outcome = _outcome(transcript, None)
+    if transcript.outcome is None and raised.next_step_asked is not None:
+        # A real call records no outcome: the buyer taking the next step asked for is one.
+        outcome = Outcome.NEXT_STEP
     return GradeFacts(
         turns=turns,
         objections=objections,
-        outcome=_outcome(transcript, None),
+        outcome=outcome,
         estimated=True,
         next_step_asked=raised.next_step_asked,
         found=raised.found,

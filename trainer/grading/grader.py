@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from trainer.content.library import DEFAULT_RUBRIC, Library
-from trainer.content.models import Rubric
+from trainer.content.models import Rubric, Scenario
 from trainer.grading.scoring import grade
 from trainer.scorecard import Scorecard
 from trainer.transcript import Transcript
@@ -44,11 +44,14 @@ def grade_transcript(
     judge: Judge | None = None,
     source: str | None = None,
     reread: bool = False,
+    scenario: Scenario | None = None,
 ) -> Scorecard:
     """The scorecard for one transcript. `reread` ignores the readings stored
     with the turns (for transcripts from elsewhere, whose stored readings are
-    not to be trusted); `judge` adds an LLM judge next to the offline grader."""
-    scenario = library.scenarios.get(transcript.scenario or "")
+    not to be trusted); `judge` adds an LLM judge next to the offline grader.
+    `scenario` is the one the session ran when it differs from the library's
+    (a drill runs its scenario cut down to one objection)."""
+    scenario = scenario or library.scenarios.get(transcript.scenario or "")
     chosen = choose_rubric(library, transcript, rubric)
     if judge is not None:
         return judge.grade(transcript, chosen, scenario, source=source)

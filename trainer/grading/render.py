@@ -20,6 +20,14 @@ def format_scorecard(
         f"Score {card.score}/100 ({verdict}, pass mark {card.pass_mark}) · style: {card.style}"
         f" · outcome: {card.outcome.replace('_', ' ')} · rubric: {card.rubric} · grader: {card.grader}",
     ]
+    if card.objections and card.scenario is None:
+        # Read from the buyer's words (a call): say what was found, and how far it got.
+        stages = {s.objection: s.stage for s in card.stages}
+        lines.append("Objections the buyer raised:")
+        for found in card.objections:
+            stage = stages.get(found.category, "raised")
+            name = found.category.replace("_", " ")
+            lines.append(f'  turn {found.turn} {name} ({stage}): "{_excerpt(found.text, 60)}"')
     for criterion in card.criteria:
         lines.append(
             f"  {criterion.title:<46} {criterion.score:>5g}/{criterion.max:<3} {criterion.level}"

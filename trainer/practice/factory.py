@@ -100,6 +100,7 @@ def finish_and_grade(session: Session, library: Library) -> tuple[Transcript, Sc
     """End a session, grade it (offline, on the readings the session made as
     it went) and save the result."""
     transcript = session.finish()
-    card = grade_transcript(transcript, library)
+    # Against the scenario the session ran: a drill's has one objection.
+    card = grade_transcript(transcript, library, scenario=session.scenario)
     session.record_result(card.score, card.passed, card.to_dict())
     return transcript, card
