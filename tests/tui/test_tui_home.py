@@ -433,3 +433,23 @@ async def test_an_exam_with_no_attempts_left_says_so_and_stays_home(
         assert isinstance(app.screen, HomeScreen)  # no crash, no session
         messages = [n.message for n in app._notifications]
         assert any("no attempts left on the exam for saas-cfo-price" in m for m in messages)
+
+
+async def test_a_session_opened_directly_is_not_interrupted_by_the_name_question(library, store):
+    """`trainer practice` without a name: the session first, the question on Home."""
+    from trainer.config import Settings
+    from trainer.practice.factory import new_session
+    from trainer.tui.app import make_app
+    from trainer.tui.home import NameScreen
+
+    session = new_session(library, SCENARIO, store=store, trainee=None, seed=7)
+    app = make_app(library, store, Settings(trainee=None), session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.sub_title == "practice"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, NameScreen)

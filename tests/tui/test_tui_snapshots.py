@@ -61,7 +61,9 @@ def test_session_snapshot(build, session_for, snap_compare, size):
     """Session in practice mode after a pressure line and a good question: each
     trainee line with its one-line feedback (red pressure, green consultative),
     Dana's replies, the side panel with trust and patience (and the last change)
-    and the price objection explored; the input and the session keys below."""
+    and the price objection explored; the input and the session keys below. At
+    80x24 the panel is one status line above the input and the conversation
+    takes the whole width."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -92,7 +94,8 @@ def test_model_failure_snapshot(build, session_for, snap_compare, size):
 def test_scorecard_snapshot(build, session_for, snap_compare, size):
     """Scorecard: the score, NOT PASSED and the pass mark on top; the criteria
     with their evidence on the left; on the right every trainee turn labelled,
-    the deciding words underlined, and a better alternative for the pressure one."""
+    the deciding words underlined, and a better alternative for the pressure one.
+    The lines are numbered 1 and 2, as the trainee counts them."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -110,7 +113,8 @@ def test_progress_snapshot(build, session_for, library, snap_compare, size):
     """Progress after three attempts on the CFO scenario: the scores as bars
     (red below the pass mark, green above) with the pass mark line; price as the
     only category with its consultative share; the summary, the weakest category
-    and the suggestion; the table with best and latest."""
+    and the suggestion; the table with best and latest. At 80x24 the chart's top
+    (the 100 mark) is on screen."""
     for seed, lines in (
         (1, [PRESSURE_LINE, PRESSURE_LINE]),
         (2, [PRESSURE_LINE, *GOOD_LINES]),
@@ -126,3 +130,17 @@ def test_progress_snapshot(build, session_for, library, snap_compare, size):
         await steady(pilot)
 
     assert snap_compare(build(), terminal_size=size, run_before=run_before)
+
+
+def test_first_run_name_snapshot(library, store, snap_compare):
+    """The first visit at 80x24: over Home, a dialog asks the trainee's name,
+    says why (the buyer greets them by it) and that Esc goes on without one."""
+    from trainer.config import Settings
+    from trainer.tui.app import make_app
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await steady(pilot)
+
+    app = make_app(library, store, Settings(trainee=None), seed=7)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -102,6 +102,7 @@ class HomeScreen(Screen[None]):
         self._assigned: dict[str, AssignmentProgress] = {}
         self._unfinished: dict[str, SessionRow] = {}
         self._cancelled = False  # Esc in the model field: put the saved model back
+        self._asked = False  # the first-run question about the trainee's name
 
     def compose(self) -> ComposeResult:
         library = self.context.library
@@ -147,7 +148,14 @@ class HomeScreen(Screen[None]):
         self.query_one("#brief").border_title = "Brief"
         self._fill()
         self._list().focus()
-        if self.context.trainee is None:
+        # After the first refresh: by then a session opened over Home is on top.
+        self.call_after_refresh(self._ask_name)
+
+    def _ask_name(self) -> None:
+        """Ask once, on Home itself: `trainer practice` opens a session over
+        Home, and the question waits until the trainee comes back."""
+        if self.context.trainee is None and not self._asked and self.app.screen is self:
+            self._asked = True
             self.app.push_screen(NameScreen(), self._named)
 
     def _named(self, name: str | None) -> None:
@@ -165,6 +173,7 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from a session: unfinished sessions and scores may have changed.
         self._fill(after_session=True)
+        self._ask_name()
 
     def _list(self) -> OptionList:
         return self.query_one("#scenarios", OptionList)
@@ -423,6 +432,6 @@ class HomeScreen(Screen[None]):
         # Letter keys belong to the model box while it is being typed in.
         if action in ("toggle_mode", "focus_model", "focus_filters", "progress"):
             return not isinstance(focused, Input)
-        if action == "leave_field":
-            return focused is not None and focused.id not in ("scenarios",)
+        if action == "leave_field":  # a field on Home, not the list, not a dialog over it
+            return focused is not None and focused.screen is self and focused.id != "scenarios"
         return True

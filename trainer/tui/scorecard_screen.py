@@ -207,10 +207,9 @@ class ScorecardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.title = "Scorecard · " + plain(self.session.scenario.title)
-        self.sub_title = (
-            ("exam" if self.session.exam else "practice")
-            + " · "
-            + plain(self.session.trainee or "")
+        trainee = self.session.trainee
+        self.sub_title = " · ".join(
+            [self.session.mode.value, *([plain(trainee)] if trainee else [])]
         )
         self.query_one("#criteria").border_title = "Criteria and evidence"
         turns = self.query_one("#turns", OptionList)

@@ -141,7 +141,8 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         session = self.session
         self.title = plain(session.scenario.title)
-        self.sub_title = session.mode.value + " · " + plain(session.trainee or "")
+        trainee = [plain(session.trainee)] if session.trainee else []
+        self.sub_title = " · ".join([session.mode.value, *trainee])
         self.query_one("#chat").border_title = "Conversation"
         self.query_one("#panel").border_title = "Buyer"
         self._chat().anchor()
