@@ -163,11 +163,15 @@ class HomeScreen(Screen[None]):
             return
         try:
             self.context.set_trainee(name)
-        except TrainerError as exc:
-            self.notify(f"Could not save your name: {exc}", severity="error", markup=False)
-            return
+        except (TrainerError, OSError) as exc:  # a config.toml that cannot be read or written
+            self.notify(
+                f"Hello {name}. Your name could not be saved: {exc}",
+                severity="warning",
+                markup=False,
+            )
+        else:
+            self.notify(f"Hello {name}: saved, the buyer will greet you by it.", markup=False)
         self.app.sub_title = name
-        self.notify(f"Hello {name}: saved, the buyer will greet you by it.", markup=False)
         self._fill()  # assignments and sessions are kept under the name
 
     def on_screen_resume(self) -> None:
@@ -361,9 +365,14 @@ class HomeScreen(Screen[None]):
             return False
         try:
             self.context.set_model(model)
-        except TrainerError as exc:
-            self.notify(f"Could not save the model: {exc}", severity="error", markup=False)
-        self.notify(f"Buyer voice: {model} (saved for next time).", markup=False)
+        except (TrainerError, OSError) as exc:  # a config.toml that cannot be read or written
+            self.notify(
+                f"Buyer voice: {model}, for now; it could not be saved: {exc}",
+                severity="warning",
+                markup=False,
+            )
+        else:
+            self.notify(f"Buyer voice: {model} (saved for next time).", markup=False)
         self.post_message(WarmModel(model))
         return True
 
