@@ -455,9 +455,7 @@ async def test_a_session_opened_directly_is_not_interrupted_by_the_name_question
         assert isinstance(app.screen, NameScreen)
 
 
-async def test_a_name_that_cannot_be_saved_is_still_used_and_the_trainee_is_told(
-    library, store
-):
+async def test_a_name_that_cannot_be_saved_is_still_used_and_the_trainee_is_told(library, store):
     from trainer.config import Settings
     from trainer.errors import BadInput
     from trainer.tui.app import make_app

@@ -203,17 +203,21 @@ class HomeScreen(Screen[None]):
             and (industry is None or scenario.industry == industry)
         )
 
-    def _fill(self, *, after_session: bool = False) -> None:
+    def _fill(self, *, after_session: bool = False, reload: bool = True) -> None:
+        """Rebuild the list; `reload` reads assignments and unfinished sessions
+        from the store again (a filter change only re-filters what was read)."""
         library = self.context.library
         option_list = self._list()
         previous = option_list.highlighted_option.id if option_list.highlighted_option else None
-        before = {i: r.trainee_turns for i, r in self._unfinished.items()}
-        self._assigned = {str(p.assignment.id): p for p in self.context.assignments()}
-        self._unfinished = {r.id: r for r in self.context.unfinished()}
-        # The session just left, if it is one to resume: new here, or with more lines said.
-        just_left = next(
-            (i for i, r in self._unfinished.items() if before.get(i) != r.trainee_turns), None
-        )
+        just_left = None
+        if reload:
+            before = {i: r.trainee_turns for i, r in self._unfinished.items()}
+            self._assigned = {str(p.assignment.id): p for p in self.context.assignments()}
+            self._unfinished = {r.id: r for r in self.context.unfinished()}
+            # The session just left, if it is one to resume: new here, or with more lines said.
+            just_left = next(
+                (i for i, r in self._unfinished.items() if before.get(i) != r.trainee_turns), None
+            )
         filters = self._filters()
         scenarios = [
             s
@@ -342,7 +346,7 @@ class HomeScreen(Screen[None]):
 
     @on(Select.Changed)
     def _filtered(self) -> None:
-        self._fill()
+        self._fill(reload=False)
 
     # --- model and mode -------------------------------------------------------
 
