@@ -238,7 +238,7 @@ async def test_a_first_visit_opens_on_the_default_scenario(build):
 async def test_a_first_visit_asks_the_name_and_the_buyer_uses_it(library, store):
     from trainer.config import Settings, load_settings
     from trainer.tui.app import make_app
-    from trainer.tui.home import NameScreen
+    from trainer.tui.dialogs import NameScreen
 
     app = make_app(library, store, Settings(trainee=None), seed=7)
     async with app.run_test(size=SIZE) as pilot:
@@ -440,7 +440,7 @@ async def test_a_session_opened_directly_is_not_interrupted_by_the_name_question
     from trainer.config import Settings
     from trainer.practice.factory import new_session
     from trainer.tui.app import make_app
-    from trainer.tui.home import NameScreen
+    from trainer.tui.dialogs import NameScreen
 
     session = new_session(library, SCENARIO, store=store, trainee=None, seed=7)
     app = make_app(library, store, Settings(trainee=None), session=session)

@@ -9,8 +9,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -22,6 +22,7 @@ from trainer.errors import TrainerError
 from trainer.management.assignments import AssignmentProgress, Status
 from trainer.store.base import SessionRow
 from trainer.tui.context import TrainerContext
+from trainer.tui.dialogs import NameScreen
 from trainer.tui.messages import OpenSession, ShowProgress, WarmModel
 from trainer.tui.model_names import model_problem
 from trainer.tui.widgets import PickList, brief_text, humanize, industry_name, plain
@@ -52,36 +53,6 @@ ROW = 37
 
 def _fit(text: str, width: int = ROW) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-class NameScreen(ModalScreen[str | None]):
-    """The first visit: who is practising. The buyer greets them by it; the
-    login name never stands in for a person's name."""
-
-    BINDINGS = [Binding("escape", "skip", "Not now")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="name-dialog"):
-            yield Static(
-                Text.assemble(
-                    ("Welcome. What is your name?\n", "bold"),
-                    ("The buyer addresses you by it, and your progress is kept under it. ", ""),
-                    ("Enter saves it; Esc: not now (the buyer uses no name).", "dim"),
-                ),
-                markup=False,
-            )
-            yield Input(placeholder="your first name", id="trainee-name", max_length=80)
-
-    @on(Input.Submitted, "#trainee-name")
-    def _submitted(self, event: Input.Submitted) -> None:
-        name = plain(event.value).strip()
-        if not name:
-            self.notify("Type a name, or Esc to go on without one.", markup=False)
-            return
-        self.dismiss(name)
-
-    def action_skip(self) -> None:
-        self.dismiss(None)
 
 
 class HomeScreen(Screen[None]):
