@@ -238,7 +238,7 @@ async def test_a_first_visit_opens_on_the_default_scenario(build):
 async def test_a_first_visit_asks_the_name_and_the_buyer_uses_it(library, store):
     from trainer.config import Settings, load_settings
     from trainer.tui.app import make_app
-    from trainer.tui.home import NameScreen
+    from trainer.tui.dialogs import NameScreen
 
     app = make_app(library, store, Settings(trainee=None), seed=7)
     async with app.run_test(size=SIZE) as pilot:
@@ -440,7 +440,7 @@ async def test_a_session_opened_directly_is_not_interrupted_by_the_name_question
     from trainer.config import Settings
     from trainer.practice.factory import new_session
     from trainer.tui.app import make_app
-    from trainer.tui.home import NameScreen
+    from trainer.tui.dialogs import NameScreen
 
     session = new_session(library, SCENARIO, store=store, trainee=None, seed=7)
     app = make_app(library, store, Settings(trainee=None), session=session)
@@ -453,3 +453,22 @@ async def test_a_session_opened_directly_is_not_interrupted_by_the_name_question
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, NameScreen)
+
+
+async def test_a_name_that_cannot_be_saved_is_still_used_and_the_trainee_is_told(library, store):
+    from trainer.config import Settings
+    from trainer.errors import BadInput
+    from trainer.tui.app import make_app
+
+    def broken(key: str, value: str) -> None:
+        raise BadInput("config.toml: not valid TOML")
+
+    app = make_app(library, store, Settings(trainee=None), seed=7, save=broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Robin", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("could not be saved: config.toml: not valid TOML" in m for m in messages)
+        assert app.context.trainee == "Robin"

@@ -223,3 +223,27 @@ async def test_without_a_model_the_judge_is_not_offered(build, session_for):
         await pilot.press("j")
         await pilot.pause()
         assert app.screen.card.grader == "offline"
+
+
+async def test_retrying_an_exam_with_no_attempts_left_says_so(build, session_for, store):
+    store.create_assignment(
+        trainee="Sam",
+        scenario="saas-cfo-price",
+        due=None,
+        pass_mark=95,
+        attempts=1,
+        exam=True,
+        seed=3,
+    )
+    session = session_for(mode="exam")
+    assert session.assignment_id is not None
+    app = build(session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(pilot, [PRESSURE_LINE])
+        assert isinstance(app.screen, ScorecardScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)  # no crash, no new attempt
+        messages = [n.message for n in app._notifications]
+        assert any("no attempts left on the exam for saas-cfo-price" in m for m in messages)
+        assert len(store.list_sessions()) == 1

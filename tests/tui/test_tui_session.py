@@ -16,10 +16,11 @@ from tui_support import (
 )
 
 from trainer.actors.offline import OfflineVoice
+from trainer.tui.dialogs import Confirm
 from trainer.tui.home import HomeScreen
 from trainer.tui.scorecard_screen import ScorecardScreen
 from trainer.tui.session_screen import SessionScreen
-from trainer.tui.widgets import Confirm, ErrorPanel
+from trainer.tui.widgets import ErrorPanel
 
 
 def _panel(app) -> str:

@@ -64,11 +64,11 @@ class TrainerContext:
     # --- choices that outlive the app -------------------------------------
 
     def set_trainee(self, name: str) -> None:
+        self.settings = replace(self.settings, trainee=name)  # in use now, even if saving fails
         self.save("trainee", name)
-        self.settings = replace(self.settings, trainee=name)
 
     def set_model(self, model: str) -> None:
-        self.model = model
+        self.model = model  # in use now, even if saving it fails
         self.save("model", model)
 
     # --- sessions -----------------------------------------------------------

@@ -9,8 +9,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -22,6 +22,7 @@ from trainer.errors import TrainerError
 from trainer.management.assignments import AssignmentProgress, Status
 from trainer.store.base import SessionRow
 from trainer.tui.context import TrainerContext
+from trainer.tui.dialogs import NameScreen
 from trainer.tui.messages import OpenSession, ShowProgress, WarmModel
 from trainer.tui.model_names import model_problem
 from trainer.tui.widgets import PickList, brief_text, humanize, industry_name, plain
@@ -52,36 +53,6 @@ ROW = 37
 
 def _fit(text: str, width: int = ROW) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-class NameScreen(ModalScreen[str | None]):
-    """The first visit: who is practising. The buyer greets them by it; the
-    login name never stands in for a person's name."""
-
-    BINDINGS = [Binding("escape", "skip", "Not now")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="name-dialog"):
-            yield Static(
-                Text.assemble(
-                    ("Welcome. What is your name?\n", "bold"),
-                    ("The buyer addresses you by it, and your progress is kept under it. ", ""),
-                    ("Enter saves it; Esc: not now (the buyer uses no name).", "dim"),
-                ),
-                markup=False,
-            )
-            yield Input(placeholder="your first name", id="trainee-name", max_length=80)
-
-    @on(Input.Submitted, "#trainee-name")
-    def _submitted(self, event: Input.Submitted) -> None:
-        name = plain(event.value).strip()
-        if not name:
-            self.notify("Type a name, or Esc to go on without one.", markup=False)
-            return
-        self.dismiss(name)
-
-    def action_skip(self) -> None:
-        self.dismiss(None)
 
 
 class HomeScreen(Screen[None]):
@@ -163,11 +134,15 @@ class HomeScreen(Screen[None]):
             return
         try:
             self.context.set_trainee(name)
-        except TrainerError as exc:
-            self.notify(f"Could not save your name: {exc}", severity="error", markup=False)
-            return
+        except (TrainerError, OSError) as exc:  # a config.toml that cannot be read or written
+            self.notify(
+                f"Hello {name}. Your name could not be saved: {exc}",
+                severity="warning",
+                markup=False,
+            )
+        else:
+            self.notify(f"Hello {name}: saved, the buyer will greet you by it.", markup=False)
         self.app.sub_title = name
-        self.notify(f"Hello {name}: saved, the buyer will greet you by it.", markup=False)
         self._fill()  # assignments and sessions are kept under the name
 
     def on_screen_resume(self) -> None:
@@ -199,17 +174,21 @@ class HomeScreen(Screen[None]):
             and (industry is None or scenario.industry == industry)
         )
 
-    def _fill(self, *, after_session: bool = False) -> None:
+    def _fill(self, *, after_session: bool = False, reload: bool = True) -> None:
+        """Rebuild the list; `reload` reads assignments and unfinished sessions
+        from the store again (a filter change only re-filters what was read)."""
         library = self.context.library
         option_list = self._list()
         previous = option_list.highlighted_option.id if option_list.highlighted_option else None
-        before = {i: r.trainee_turns for i, r in self._unfinished.items()}
-        self._assigned = {str(p.assignment.id): p for p in self.context.assignments()}
-        self._unfinished = {r.id: r for r in self.context.unfinished()}
-        # The session just left, if it is one to resume: new here, or with more lines said.
-        just_left = next(
-            (i for i, r in self._unfinished.items() if before.get(i) != r.trainee_turns), None
-        )
+        just_left = None
+        if reload:
+            before = {i: r.trainee_turns for i, r in self._unfinished.items()}
+            self._assigned = {str(p.assignment.id): p for p in self.context.assignments()}
+            self._unfinished = {r.id: r for r in self.context.unfinished()}
+            # The session just left, if it is one to resume: new here, or with more lines said.
+            just_left = next(
+                (i for i, r in self._unfinished.items() if before.get(i) != r.trainee_turns), None
+            )
         filters = self._filters()
         scenarios = [
             s
@@ -338,7 +317,7 @@ class HomeScreen(Screen[None]):
 
     @on(Select.Changed)
     def _filtered(self) -> None:
-        self._fill()
+        self._fill(reload=False)
 
     # --- model and mode -------------------------------------------------------
 
@@ -361,9 +340,14 @@ class HomeScreen(Screen[None]):
             return False
         try:
             self.context.set_model(model)
-        except TrainerError as exc:
-            self.notify(f"Could not save the model: {exc}", severity="error", markup=False)
-        self.notify(f"Buyer voice: {model} (saved for next time).", markup=False)
+        except (TrainerError, OSError) as exc:  # a config.toml that cannot be read or written
+            self.notify(
+                f"Buyer voice: {model}, for now; it could not be saved: {exc}",
+                severity="warning",
+                markup=False,
+            )
+        else:
+            self.notify(f"Buyer voice: {model} (saved for next time).", markup=False)
         self.post_message(WarmModel(model))
         return True
 

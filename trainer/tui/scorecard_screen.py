@@ -213,7 +213,8 @@ class ScorecardScreen(Screen[None]):
         )
         self.query_one("#criteria").border_title = "Criteria and evidence"
         turns = self.query_one("#turns", OptionList)
-        turns.border_title = "Your lines" + ("" if self.session.exam else ": Enter rewinds to one")
+        rewinds = self.session.mode.can_go_back
+        turns.border_title = "Your lines" + (": Enter rewinds to one" if rewinds else "")
         await self._show()
         turns.focus()
 
@@ -344,7 +345,7 @@ class ScorecardScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rewind":
             turns = self.query_one("#turns", OptionList)
-            return not self.session.exam and turns.has_focus
+            return self.session.mode.can_go_back and turns.has_focus
         if action == "judge":
             # Offered when a model is configured; greyed out while it reads.
             return None if self.judging else self.judge_model is not None

@@ -37,11 +37,11 @@ from trainer.session.session import (
     VoiceNotice,
 )
 from trainer.tui.context import TrainerContext
+from trainer.tui.dialogs import Confirm
 from trainer.tui.messages import Back, ShowScorecard
 from trainer.tui.widgets import (
     OUTCOME_WORDS,
     ChatLine,
-    Confirm,
     ErrorPanel,
     buyer_panel_text,
     buyer_status_text,

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 
 from trainer.content.models import Persona, Rubric, Scenario
@@ -25,7 +23,6 @@ from trainer.vocabulary import Outcome
 __all__ = [
     "BuyerPanel",
     "ChatLine",
-    "Confirm",
     "ErrorPanel",
     "OUTCOME_WORDS",
     "PickList",
@@ -321,43 +318,6 @@ class ErrorPanel(Vertical):
             if self.can_retry:
                 yield Button("Retry (ctrl+r)", id="retry", variant="warning", compact=True)
             yield Button("Use the offline buyer (ctrl+o)", id="offline", compact=True)
-
-
-class Confirm(ModalScreen[bool]):
-    """A yes/no question before something that cannot be taken back."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
-
-    def __init__(
-        self, question: str, detail: str, *, yes: str = "Yes", no: str = "Keep it"
-    ) -> None:
-        super().__init__()
-        self.question = question
-        self.detail = detail
-        self.yes = yes
-        self.no = no
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            text = Text(plain(self.question) + "\n", style="bold")
-            text.append(plain(self.detail), style="dim")
-            yield Static(text, markup=False)
-            with Horizontal(classes="dialog-actions"):
-                yield Button(f"{self.yes} (y)", id="yes", variant="warning", compact=True)
-                yield Button(f"{self.no} (n)", id="no", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()  # the safe answer is the default
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class ScoreChart(Static):
