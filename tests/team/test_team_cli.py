@@ -86,3 +86,19 @@ def test_a_saved_database_url_is_readable_by_its_owner_only(home):
 
     assert main(["config", "database", "postgresql://ana:hunter22@db.example:5432/trainer"]) == 0
     assert stat.S_IMODE((home / "config.toml").stat().st_mode) == 0o600
+
+
+def test_the_app_opens_on_the_team_database_as_the_login(team_db, monkeypatch):
+    """`trainer` and `trainer web` (which runs `trainer`) use the team database,
+    and the trainee is whoever logged in, whatever the config says."""
+    from trainer.tui.app import TrainerApp
+
+    apps: list[TrainerApp] = []
+    monkeypatch.setattr(TrainerApp, "run", lambda self, *a, **k: apps.append(self))
+    ana, url = team_db.login("ana")
+    monkeypatch.setenv("TRAINER_DATABASE_URL", url)
+    assert main(["practice", "saas-cfo-price", "--trainee", "someone-else", "--seed", "2"]) == 0
+    (app,) = apps
+    session = app._first_session
+    assert session is not None and session.trainee == ana
+    assert type(session.store).__name__ == "JournaledStore"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,11 +10,12 @@ from trainer.commands.content import load_checked_library
 from trainer.config import load_settings
 from trainer.errors import BadInput
 from trainer.session.commands import Mode
-from trainer.store.sqlite import open_store
+from trainer.store.engine import open_store
 from trainer.tui.app import make_app
 
 if TYPE_CHECKING:
     from trainer.session.session import Session
+    from trainer.tui.app import TrainerApp
 
 
 def launch(
@@ -33,8 +35,22 @@ def launch(
     before the terminal switches to the app."""
     library = load_checked_library(extra or [])
     settings = load_settings(trainee=trainee, model=model, api_base=api_base)
-    store = open_store()
+    # On a team database the journal's notices ("kept on this machine",
+    # "uploaded") would garble the screen on stderr: the app shows them.
+    shown: list[str] = []
+    running: list[TrainerApp] = []
+
+    def notice(message: str) -> None:
+        if running:
+            running[0].notify(message, timeout=8)
+        else:
+            shown.append(message)
+
+    store = open_store(practice=True, notice=notice)
     try:
+        login = store.trainee_login()
+        if login:  # on a team database the login is the name: nobody can pose as another
+            settings = dataclasses.replace(settings, trainee=login)
         session: Session | None = None
         if resume is not None or scenario is not None:
             # Only a direct session needs the engine before the first paint.
@@ -69,6 +85,9 @@ def launch(
             seed=seed,
             session=session,
         )
+        running.append(app)
+        for message in shown:
+            app.call_later(app.notify, message, timeout=8)
         app.run()
         return 0
     finally:
