@@ -116,6 +116,21 @@ def test_a_better_line_is_written_for_that_turn_and_never_what_was_said():
         assert alternative.instead.strip().lower() != texts[alternative.turn].strip().lower()
 
 
+def test_a_scorecard_never_gives_the_same_better_line_twice():
+    lines = [STOCK, STOCK + " Really.", "Sure. " + STOCK, "Okay. " + STOCK]
+    card = grade_transcript(conversation("saas-cfo-price", lines), LIBRARY)
+    instead = [a.instead for a in card.alternatives]
+    assert len(instead) >= 2 and len(set(instead)) == len(instead)
+
+
+def test_the_coach_says_the_buyers_concern_from_across_the_table():
+    from trainer.grading.advice import _their_words
+
+    assert _their_words("not knowing what I paid for") == "not knowing what you paid for"
+    assert _their_words("the referrals we're losing") == "the referrals you're losing"
+    assert _their_words("Mom's things") == "Mom's things"
+
+
 def test_a_long_answer_that_answers_is_not_a_monologue():
     net_sheet = (
         "Here's what I'd put in writing for you. Three houses on Alder and Birch sold in the "
@@ -146,6 +161,8 @@ def test_a_long_answer_that_answers_is_not_a_monologue():
         "I'd hate for you to be the one explaining to the board why the fleet is still on spreadsheets.",
         "You do want your dispatchers to stop wasting time, don't you?",
         "I totally understand, so annual or monthly?",
+        "Monthly or annual? Either is fine.",  # two ways of saying yes stay a close
+        "Want to start Monday or Wednesday?",
     ],
 )
 def test_pressure_in_polite_words_is_pressure(text):
@@ -158,6 +175,10 @@ def test_pressure_in_polite_words_is_pressure(text):
         "No pressure from me to decide anything today. What would you need to see first?",
         "The price does go up in March, that's real, but what timeline actually works for you?",
         "What if we start with one depot for 60 days and you see the usage numbers first?",
+        # A choice that includes not buying yet, and refusing to promise what nobody knows.
+        "Want to start, or call the references first? Either's fine by me.",
+        "I won't promise you a number of jobs. I don't know your market well enough yet and "
+        "anyone who promises that is guessing.",
     ],
 )
 def test_respectful_lines_are_not_pressure(text):

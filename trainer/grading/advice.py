@@ -83,6 +83,20 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
+# `in_short` is how the buyer refers to the concern ("not knowing what I paid
+# for"); a line for the trainee says it from across the table.
+_THEIRS = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "i'm": "you're", "i've": "you've",
+    "i'd": "you'd", "we": "you", "us": "you", "our": "your", "ours": "yours", "we're": "you're",
+    "we've": "you've", "myself": "yourself",
+}  # fmt: skip
+_PERSON = re.compile(r"\b(?:" + "|".join(sorted(_THEIRS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _their_words(text: str) -> str:
+    return _PERSON.sub(lambda m: _THEIRS[m.group().lower().replace("\u2019", "'")], text)
+
+
 def _for_stage(objection: Objection, stage: str | None) -> tuple[list[str], str]:
     """Candidate lines for what this objection needed at this stage, and why."""
     examples = objection.examples
@@ -100,7 +114,7 @@ def _for_stage(objection: Objection, stage: str | None) -> tuple[list[str], str]
         lines.append(f"What if we answered that directly: {_lower_first(objection.resolves_with)}")
         return lines, f"the real concern ({concern}) was out and needed a concrete answer"
     lines = [examples.confirm] if examples else []
-    lines.append(f"Would that cover {concern}?")
+    lines.append(f"Would that cover {_their_words(concern)}?")
     return lines, "an answer was on the table: check that it lands before moving on"
 
 
@@ -118,6 +132,7 @@ def better_lines(
 ) -> list[Alternative]:
     objections = {o.id: o for o in scenario.objections} if scenario else {}
     result: list[Alternative] = []
+    given: set[str] = set()  # the same advice twice on one scorecard reads as canned
     for turn in facts.turns:
         c = tactics[turn.index]
         if not _needs_better(turn, c):
@@ -130,7 +145,8 @@ def better_lines(
             lines, why = _for_stage(objection, turn.stage)
             source = "example" if objection.examples else "coach"
             candidates += [(line, source, why) for line in lines]
-            if objection.model_answer:
+            if objection.model_answer and turn.stage in (None, "raised", "explored", "uncovered"):
+                # An answer, for a moment that still needed one; after it, a check.
                 candidates.append((objection.model_answer, "model_answer", why))
         elif scenario is not None and turn.stage is None and not facts.estimated:
             candidates.append((_NEXT_STEP, "coach", "every concern was answered"))
@@ -152,7 +168,9 @@ def better_lines(
                 )
             )
         for line, source, why in candidates:
-            if _normal(line) != _normal(said) and _normal(line) not in _normal(said):
+            normal = _normal(line)
+            if normal != _normal(said) and normal not in _normal(said) and normal not in given:
+                given.add(normal)
                 result.append(
                     Alternative(turn=turn.index, said=shown, instead=line, source=source, why=why)  # type: ignore[arg-type]
                 )

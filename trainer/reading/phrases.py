@@ -190,6 +190,10 @@ TACTIC_PATTERNS: dict[Tactic, tuple[str, ...]] = {
     ),
     Tactic.HONEST_PROOF: (
         r"\bpilot\b",
+        # Refusing to promise what nobody can know is honesty ("I won't promise you a
+        # number of jobs"); "can't promise the price will hold" is scarcity, read elsewhere.
+        r"\b(?:i|we)\s+(?:won'?t|will\s+not|can'?t|cannot|(?:am|'m|are|'re)\s+not\s+going\s+to)\s+"
+        r"(?:promise|guarantee)\b",
         r"\btrial\s+(?:session|period|run|month)\b",
         r"\b(?:free|paid|\d+[- ]day)\s+trial\b",
         r"\bcase\s+stud(?:y|ies)\b",

@@ -138,6 +138,11 @@ def classify(
     close = found.get(Tactic.ASSUMPTIVE_CLOSE)
     if not ctx.objection_open or (close is not None and _conditional(scan, close.start)):
         found.discard(Tactic.ASSUMPTIVE_CLOSE)
+    elif close is not None and _NOT_YET.search(scan, close.start, close.end):
+        # "Want to start, or call the references first?": the buyer may choose
+        # not to buy yet; two ways of saying yes ("monthly or annual?") stay a close.
+        found.discard(Tactic.ASSUMPTIVE_CLOSE)
+        found.add(Tactic.OFFER_OPTIONS, close.start, close.end)
 
     # 2. Questions: what a question does depends on its form, and a question
     # that carries a pressure move ("so annual or monthly?") explores nothing.
@@ -233,6 +238,12 @@ _UNHURRIED = re.compile(
     r"\b(?:no\s+(?:pressure|rush|need|obligation|hurry)(?:\s+(?:at\s+all|from\s+me|on\s+my\s+(?:side|end)))?"
     r"|(?:you\s+)?(?:don'?t|do\s+not)\s+(?:have|need)\s+to|nobody'?s\s+asking\s+you\s+to)"
     r"\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+# In "start now or ...?", the other option is a way of not buying yet: a real choice.
+_NOT_YET = re.compile(
+    r"\bor\b[^.?!]{0,60}?\b(?:first|references?|check(?:s|ing)?|think|talk|look|review|read|sample"
+    r"|ask|wait|later|neither|not\s+(?:yet|now|at\s+all))\b",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
