@@ -14,7 +14,7 @@ import asyncio
 
 import pytest
 from textual.widgets import OptionList
-from tui_support import GOOD_LINES, PRESSURE_LINE, SIZE, FailingVoice, say, settle, steady
+from tui_support import GOOD_LINES, PRESSURE_LINE, SIZE, FailingVoice, say, settle, steady, until
 
 from trainer.grading.scoring import grade
 from trainer.session.session import Session
@@ -102,7 +102,14 @@ def test_scorecard_snapshot(build, session_for, snap_compare, size):
         await say(pilot, PRESSURE_LINE)
         await say(pilot, GOOD_LINES[0])
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        # The scorecard drawn: its turns listed.
+        await until(
+            pilot,
+            lambda: (
+                bool(pilot.app.screen.query("#turns"))
+                and bool(pilot.app.screen.query_one("#turns").options)
+            ),
+        )
         await steady(pilot)
 
     assert snap_compare(build(session=session_for()), terminal_size=size, run_before=run_before)
@@ -127,6 +134,13 @@ def test_progress_snapshot(build, session_for, library, snap_compare, size):
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.press("p")
+        await until(
+            pilot,
+            lambda: (
+                bool(pilot.app.screen.query("#per-scenario"))
+                and bool(pilot.app.screen.query_one("#per-scenario").row_count)
+            ),
+        )
         await steady(pilot)
 
     assert snap_compare(build(), terminal_size=size, run_before=run_before)

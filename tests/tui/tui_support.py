@@ -123,3 +123,13 @@ async def play_through(session: Any, lines: list[str], library: Any) -> None:
         async for _ in session.say(line):
             pass
     finish_and_grade(session, library)
+
+
+async def until(pilot: Any, condition: Any, *, tries: int = 200) -> None:
+    """Let the app run until `condition()` holds: a state to reach, not a time
+    to wait, so a slow machine only takes longer."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("the app never reached the expected state")

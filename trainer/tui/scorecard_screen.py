@@ -57,12 +57,16 @@ def summary_text(card: Scorecard, buyer: str) -> Text:
     text.append(f" {card.score}/100 ", style="bold reverse")
     text.append(" ")
     text.append(" PASSED " if card.passed else " NOT PASSED ", style=verdict_style)
-    text.append(f"  pass mark {card.pass_mark} · style: {card.style} · ")
+    # What decided it on the first line (it fits 80 columns); how it was graded below.
+    text.append(f"  pass mark {card.pass_mark} · ")
     if card.outcome == "unfinished":
         text.append("ended before the buyer decided")
     else:
         text.append(f"{plain(buyer)} {OUTCOME_WORDS.get(card.outcome, card.outcome)}")
-    text.append(f"\nrubric: {plain(card.rubric)} · grader: {plain(card.grader)}", style="dim")
+    text.append(
+        f"\nstyle: {card.style} · rubric: {plain(card.rubric)} · grader: {plain(card.grader)}",
+        style="dim",
+    )
     return text
 
 
