@@ -108,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     _model_options(chat)
     chat.add_argument("--seed", type=int, help="fix the buyer's wording (same seed, same words)")
     chat.add_argument(
-        "--trainee", metavar="NAME", help="who is practising (default: config or user)"
+        "--trainee",
+        metavar="NAME",
+        help="who is practising (default: the name in the config; without one the buyer uses no name)",
     )
     chat.add_argument("--out", type=Path, metavar="FILE", help="write the transcript JSON here")
     chat.add_argument("--exam", action="store_true", help="no hints, no undo")
@@ -128,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     _model_options(practice)
     practice.add_argument("--exam", action="store_true", help="exam mode: no hints, no undo")
     practice.add_argument(
-        "--trainee", metavar="NAME", help="who is practising (default: config or user)"
+        "--trainee",
+        metavar="NAME",
+        help="who is practising (default: the name in the config; without one the buyer uses no name)",
     )
     practice.add_argument(
         "--seed", type=int, help="fix the buyer's wording (same seed, same words)"
