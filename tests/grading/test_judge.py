@@ -218,7 +218,7 @@ def test_a_verdict_with_exact_quotes_is_kept_and_compared_with_the_director(rubr
     from trainer.grading.render import format_scorecard
 
     text = format_scorecard(card, t)
-    assert f"{first}: revealed at turn 2; addressed at turn 3" in text
+    assert f"{first}: revealed by the buyer after line 1; addressed at line 2" in text
 
 
 @pytest.mark.parametrize(
