@@ -12,6 +12,7 @@ from tui_support import GOOD_LINES, SIZE, play_through, say, settle, steady
 
 from trainer.tui.drills_screen import EMPTY, DrillsScreen
 from trainer.tui.home import HomeScreen
+from trainer.tui.scorecard_screen import ScorecardScreen
 from trainer.tui.session_screen import SessionScreen
 
 PUSHY = [
@@ -111,6 +112,32 @@ async def test_a_drill_opens_on_its_objection_and_counts_once_graded(
         assert state["drills"] == [session.id]
         card = state["cards"][item.card.key.name]
         assert card["reviews"] == len(item.card.reviews) + 1  # the sessions, then the drill
+
+
+async def test_retry_from_the_scorecard_runs_the_drill_again(
+    build, session_for, library, pinned, _isolated_home: Path
+):
+    await _history(session_for, library)
+    app = build()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_drills(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        first = app.screen.session
+        await say(pilot, "What are they offering for that price, exactly?")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ScorecardScreen)
+        await pilot.press("r")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, SessionScreen) and again.session.id != first.id
+        assert [o.id for o in again.session.scenario.objections] == ["rival-is-cheaper"]
+        await say(pilot, "What would switching mean for your team?")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        state = json.loads((_isolated_home / "drills.json").read_text())
+        assert state["drills"] == [first.id, again.session.id]
 
 
 async def test_a_session_from_home_is_not_a_drill(build, session_for, library, _isolated_home):

@@ -59,8 +59,9 @@ class TrainerContext:
     judge_factory: Callable[[str, str | None], Judge] = _default_judge
     # Where a choice made in the app is kept; tests may pass a recorder.
     save: Callable[[str, str], None] = save_setting
-    # The sessions started from the Drills screen: finishing one records the drill.
-    drills: set[str] = field(default_factory=set, init=False, repr=False)
+    # The sessions started from the Drills screen, by id, with the drill each
+    # runs: finishing one records the drill, and a retry runs the drill again.
+    drills: dict[str, DrillItem] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def trainee(self) -> str | None:
@@ -132,7 +133,6 @@ class TrainerContext:
             # in the store, so the drill counts and its next due date is saved.
             from trainer.drills.state import record_drill
 
-            self.drills.discard(session.id)
             record_drill(session.id, self.drill_plan(session.trainee))
         return result
 
@@ -172,8 +172,18 @@ class TrainerContext:
             api_base=self.api_base,
             seed=self.seed,
         )
-        self.drills.add(session.id)
+        self.drills[session.id] = item
         return session
+
+    def drill_of(self, session: Session) -> DrillItem | None:
+        """The drill this session runs, if it was started as one."""
+        return self.drills.get(session.id)
+
+    def carry_drill(self, source: Session, fork: Session) -> None:
+        """A rewound drill is still that drill."""
+        item = self.drills.get(source.id)
+        if item is not None:
+            self.drills[fork.id] = item
 
     # --- what Home and Progress read -------------------------------------------
 
