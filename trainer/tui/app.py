@@ -22,7 +22,14 @@ from trainer.content.library import Library
 from trainer.store.base import Store
 from trainer.tui.context import TrainerContext, _default_judge
 from trainer.tui.home import HomeScreen
-from trainer.tui.messages import Back, OpenSession, ShowProgress, ShowScorecard, WarmModel
+from trainer.tui.messages import (
+    Back,
+    OpenSession,
+    ShowDrills,
+    ShowProgress,
+    ShowScorecard,
+    WarmModel,
+)
 
 if TYPE_CHECKING:
     from trainer.grading.judge import Judge
@@ -103,6 +110,12 @@ class TrainerApp(App[None]):
         from trainer.tui.progress import ProgressScreen
 
         self.push_screen(ProgressScreen(self.context))
+
+    @on(ShowDrills)
+    def _show_drills(self) -> None:
+        from trainer.tui.drills_screen import DrillsScreen
+
+        self.push_screen(DrillsScreen(self.context))
 
     @on(Back)
     def _back(self) -> None:

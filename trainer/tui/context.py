@@ -10,7 +10,8 @@ database read a screen needs is a call here, made outside compose and render.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from trainer import clock
@@ -21,6 +22,7 @@ from trainer.session.commands import Mode
 from trainer.store.base import SessionRow, Store
 
 if TYPE_CHECKING:
+    from trainer.drills import DrillItem, DrillPlan
     from trainer.grading.judge import Judge
     from trainer.management.assignments import AssignmentProgress
     from trainer.practice.progress import Progress
@@ -31,6 +33,11 @@ if TYPE_CHECKING:
 __all__ = ["TrainerContext"]
 
 UNFINISHED_SHOWN = 5
+
+
+def _instant() -> datetime:
+    """Now, from the clock tests pin."""
+    return datetime.fromisoformat(clock.now().replace("Z", "+00:00"))
 
 
 def _default_judge(model: str, api_base: str | None) -> Judge:
@@ -52,6 +59,9 @@ class TrainerContext:
     judge_factory: Callable[[str, str | None], Judge] = _default_judge
     # Where a choice made in the app is kept; tests may pass a recorder.
     save: Callable[[str, str], None] = save_setting
+    # The sessions started from the Drills screen, by id, with the drill each
+    # runs: finishing one records the drill, and a retry runs the drill again.
+    drills: dict[str, DrillItem] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def trainee(self) -> str | None:
@@ -117,7 +127,14 @@ class TrainerContext:
         """End the session, grade it offline with its rubric and save the result."""
         from trainer.practice.factory import finish_and_grade
 
-        return finish_and_grade(session, self.library)
+        result = finish_and_grade(session, self.library)
+        if session.id in self.drills and self.store is not None:
+            # As `trainer drill --start` does: the plan made once the grade is
+            # in the store, so the drill counts and its next due date is saved.
+            from trainer.drills.state import record_drill
+
+            record_drill(session.id, self.drill_plan(session.trainee))
+        return result
 
     def judge(self, transcript: Transcript, model: str) -> Scorecard:
         """The LLM judge's scorecard for a finished transcript. Blocking: run it
@@ -127,6 +144,46 @@ class TrainerContext:
 
         judge = self.judge_factory(model, self.api_base)
         return grade_transcript(transcript, self.library, judge=judge)
+
+    # --- drills -------------------------------------------------------------
+
+    def drill_plan(self, trainee: str | None = None) -> DrillPlan:
+        """The trainee's drills from the store's history, due ones weakest
+        first, and the cards as scheduled now saved for other tools."""
+        from trainer.drills import DrillPlan, plan_for
+        from trainer.drills.state import load_state, save_state
+
+        trainee = trainee or self.trainee
+        if self.store is None or trainee is None:
+            return DrillPlan(due=[], later=[])
+        plan = plan_for(self.store, self.library, trainee, _instant())
+        save_state(plan, load_state())
+        return plan
+
+    def start_drill(self, item: DrillItem, *, model: str | None = None) -> Session:
+        """The short session on one objection; finishing it records the drill."""
+        from trainer.drills import session_for
+
+        session = session_for(
+            item,
+            self.library,
+            store=self.store,
+            model=model or self.model,
+            api_base=self.api_base,
+            seed=self.seed,
+        )
+        self.drills[session.id] = item
+        return session
+
+    def drill_of(self, session: Session) -> DrillItem | None:
+        """The drill this session runs, if it was started as one."""
+        return self.drills.get(session.id)
+
+    def carry_drill(self, source: Session, fork: Session) -> None:
+        """A rewound drill is still that drill."""
+        item = self.drills.get(source.id)
+        if item is not None:
+            self.drills[fork.id] = item
 
     # --- what Home and Progress read -------------------------------------------
 

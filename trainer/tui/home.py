@@ -23,7 +23,7 @@ from trainer.management.assignments import AssignmentProgress, Status
 from trainer.store.base import SessionRow
 from trainer.tui.context import TrainerContext
 from trainer.tui.dialogs import NameScreen
-from trainer.tui.messages import OpenSession, ShowProgress, WarmModel
+from trainer.tui.messages import OpenSession, ShowDrills, ShowProgress, WarmModel
 from trainer.tui.model_names import model_problem
 from trainer.tui.widgets import PickList, brief_text, humanize, industry_name, plain
 from trainer.vocabulary import Category, Difficulty
@@ -64,6 +64,7 @@ class HomeScreen(Screen[None]):
         Binding("m", "focus_model", "Model"),
         Binding("f", "focus_filters", "Filter"),
         Binding("p", "progress", "Progress"),
+        Binding("d", "drills", "Drills"),
         Binding("escape", "leave_field", "Back to the list"),
     ]
 
@@ -409,12 +410,15 @@ class HomeScreen(Screen[None]):
     def action_progress(self) -> None:
         self.post_message(ShowProgress())
 
+    def action_drills(self) -> None:
+        self.post_message(ShowDrills())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.app.focused
         if action == "start":
             return focused is None or focused.id in ("scenarios", "brief")
         # Letter keys belong to the model box while it is being typed in.
-        if action in ("toggle_mode", "focus_model", "focus_filters", "progress"):
+        if action in ("toggle_mode", "focus_model", "focus_filters", "progress", "drills"):
             return not isinstance(focused, Input)
         if action == "leave_field":  # a field on Home, not the list, not a dialog over it
             return focused is not None and focused.screen is self and focused.id != "scenarios"

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from trainer.session.session import Session
     from trainer.transcript import Transcript
 
-__all__ = ["Back", "OpenSession", "ShowProgress", "ShowScorecard", "WarmModel"]
+__all__ = ["Back", "OpenSession", "ShowDrills", "ShowProgress", "ShowScorecard", "WarmModel"]
 
 
 class OpenSession(Message):
@@ -47,6 +47,10 @@ class ShowScorecard(Message):
 
 class ShowProgress(Message):
     """Open the Progress screen over the current one."""
+
+
+class ShowDrills(Message):
+    """Open the Drills screen over the current one."""
 
 
 class Back(Message):

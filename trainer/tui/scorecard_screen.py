@@ -224,13 +224,17 @@ class ScorecardScreen(Screen[None]):
 
     def action_retry(self) -> None:
         session = self.session
+        drill = self.context.drill_of(session)
         try:
-            fresh = self.context.new_session(
-                session.scenario.id,
-                exam=session.exam,
-                seed=session.seed if session.exam else None,
-                model=session.actor.name,
-            )
+            if drill is not None:  # the same short session on that one objection
+                fresh = self.context.start_drill(drill, model=session.actor.name)
+            else:
+                fresh = self.context.new_session(
+                    session.scenario.id,
+                    exam=session.exam,
+                    seed=session.seed if session.exam else None,
+                    model=session.actor.name,
+                )
         except TrainerError as exc:  # no attempts left on an exam, among others
             self.notify(str(exc), title="Cannot retry", severity="error", markup=False, timeout=8)
             return
@@ -248,6 +252,7 @@ class ScorecardScreen(Screen[None]):
         except (SessionError, TrainerError) as exc:
             self.notify(f"Cannot rewind: {exc}.", markup=False, severity="warning")
             return
+        self.context.carry_drill(self.session, fresh)
         self.notify(
             f"A new attempt from just before your {where(self.transcript, turn)}: the line is in "
             "the box, say it differently. The attempt you just finished keeps its score.",
