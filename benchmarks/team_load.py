@@ -34,6 +34,7 @@ def worker(sessions: int, bot: str) -> None:
     from trainer.actors import OfflineVoice
     from trainer.content.library import load_library
     from trainer.practice.simulation import BOTS as PLAYERS
+    from trainer.practice.simulation import play
     from trainer.session.session import Session
     from trainer.store.engine import open_store
 
@@ -54,7 +55,7 @@ def worker(sessions: int, bot: str) -> None:
     speak = PLAYERS[bot]
     trainee_turns = 0
 
-    async def play(seed: int) -> None:
+    async def run(seed: int) -> None:
         nonlocal trainee_turns
         session = Session(
             scenario=scenario,
@@ -64,15 +65,7 @@ def worker(sessions: int, bot: str) -> None:
             trainee=trainee,
             store=store,
         )
-        async for _ in session.start():
-            pass
-        n = 0
-        while not session.ended:
-            assert session.state is not None
-            async for _ in session.say(speak(scenario, session.state, n)):
-                pass
-            n += 1
-            trainee_turns += 1
+        trainee_turns += await play(session, speak)
         session.finish()
         session.record_result(50, False, {"score": 50})
 
@@ -80,7 +73,7 @@ def worker(sessions: int, bot: str) -> None:
     sys.stdin.readline()  # "go": everyone starts together
     began = time.time()
     for seed in range(sessions):
-        asyncio.run(play(seed + 1))
+        asyncio.run(run(seed + 1))
     ended = time.time()
     store.close()
     print(json.dumps({"began": began, "ended": ended, "turns": trainee_turns, "saves": latencies}))

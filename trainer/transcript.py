@@ -29,6 +29,7 @@ __all__ = [
     "Transcript",
     "TranscriptError",
     "Turn",
+    "read_text",
     "read_transcripts",
 ]
 
@@ -165,16 +166,20 @@ def parse_transcript(text: str, name: str, line: int | None = None) -> Transcrip
         raise TranscriptError(f"{where}: {_describe(exc)}") from None
 
 
-def _read_text(path: Path) -> str:
+def read_text(
+    path: Path, *, error: type[Exception] = TranscriptError, encoding: str = "utf-8"
+) -> str:
+    """A file's text, refused past MAX_TRANSCRIPT_BYTES, every failure one line
+    naming the file (raised as `error`)."""
     try:
         size = path.stat().st_size
         if size > MAX_TRANSCRIPT_BYTES:
-            raise TranscriptError(f"{path}: {size} bytes; the limit is {MAX_TRANSCRIPT_BYTES}")
-        return path.read_bytes().decode("utf-8")
+            raise error(f"{path}: {size} bytes; the limit is {MAX_TRANSCRIPT_BYTES}")
+        return path.read_bytes().decode(encoding)
     except UnicodeDecodeError:
-        raise TranscriptError(f"{path}: not UTF-8 text") from None
+        raise error(f"{path}: not UTF-8 text") from None
     except OSError as exc:
-        raise TranscriptError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def transcript_files(paths: list[Path]) -> Iterator[Path]:
@@ -194,7 +199,7 @@ def read_transcripts(path: Path) -> Iterator[tuple[str, Transcript | TranscriptE
     """Yield (where, transcript or error) for each transcript in a file, in order,
     so one bad line in a batch does not stop the good ones."""
     try:
-        text = _read_text(path)
+        text = read_text(path)
     except TranscriptError as exc:
         yield str(path), exc
         return

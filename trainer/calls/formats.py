@@ -14,7 +14,7 @@ from trainer.calls.call import Call, CallError
 from trainer.calls.captions import read_srt, read_webvtt
 from trainer.calls.gong import is_gong, read_gong
 from trainer.calls.otter import looks_like_otter, read_otter
-from trainer.transcript import MAX_TRANSCRIPT_BYTES
+from trainer.transcript import read_text
 
 __all__ = ["CALL_SUFFIXES", "read_calls", "sniff"]
 
@@ -43,15 +43,8 @@ def sniff(text: str) -> str | None:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_TRANSCRIPT_BYTES:
-            raise CallError(f"{path}: {size} bytes; the limit is {MAX_TRANSCRIPT_BYTES}")
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CallError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise CallError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    # Caption exports often start with a byte-order mark.
+    return read_text(path, error=CallError, encoding="utf-8-sig")
 
 
 def read_calls(path: Path, text: str | None = None) -> list[Call]:

@@ -316,11 +316,10 @@ def _quote_problem(
 ) -> str | None:
     if not claimed:
         return None
-    who = "buyer" if role == "buyer" else "trainee"
     if turn is None or not 0 <= turn < len(transcript.turns):
-        return f"the judge named no {who} turn for its verdict"
+        return f"the judge named no {role} turn for its verdict"
     if transcript.turns[turn].role != role:
-        return f"turn {turn} is not a {who} turn"
+        return f"turn {turn} is not a {role} turn"
     text = quote.strip()
     if not text or text.lower() not in transcript.turns[turn].text.lower():
         return f"the judge's quote is not in turn {turn}"

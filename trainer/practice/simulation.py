@@ -22,7 +22,7 @@ from trainer.session.director import BuyerState
 from trainer.session.session import Session
 from trainer.vocabulary import Outcome, Tactic
 
-__all__ = ["BOTS", "BotResult", "simulate"]
+__all__ = ["BOTS", "BotResult", "play", "simulate"]
 
 Bot = Callable[[Scenario, BuyerState, int], str]
 
@@ -156,6 +156,19 @@ class BotResult:
         }
 
 
+async def play(session: Session, speak: Bot) -> int:
+    """Have a bot talk the session to its end; how many lines it said."""
+    async for _ in session.start():
+        pass
+    n = 0
+    while not session.ended:
+        assert session.state is not None
+        async for _ in session.say(speak(session.scenario, session.state, n)):
+            pass
+        n += 1
+    return n
+
+
 def simulate(library: Library, scenario_id: str, bot: str, seed: int = 1) -> BotResult:
     """Play one bot through one scenario with the offline voice; nothing is stored."""
     scenario = library.scenario(scenario_id)
@@ -164,18 +177,7 @@ def simulate(library: Library, scenario_id: str, bot: str, seed: int = 1) -> Bot
     session = Session(
         scenario=scenario, persona=persona, actor=OfflineVoice(), seed=seed, trainee="bot"
     )
-
-    async def play() -> None:
-        async for _ in session.start():
-            pass
-        n = 0
-        while not session.ended:
-            assert session.state is not None
-            async for _ in session.say(speak(scenario, session.state, n)):
-                pass
-            n += 1
-
-    asyncio.run(play())
+    asyncio.run(play(session, speak))
     transcript = session.finish()
     card = grade_transcript(transcript, library)
     return BotResult(
