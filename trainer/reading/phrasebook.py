@@ -6,6 +6,8 @@ trying every phrase at every position is what makes one big alternation slow.
 `PhraseBook` reads each pattern's parse tree for the literal strings any match
 must contain and indexes the phrases by them, so a turn costs a set
 intersection plus the few phrases that could match.
+
+Each of those few is a `Caseless` pattern (see caseless.py), searched fast.
 """
 
 from __future__ import annotations
@@ -16,15 +18,17 @@ from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Generic, TypeVar
 
+from trainer.reading.caseless import Caseless
+
 __all__ = ["FLAGS", "PhraseBook", "compile_any"]
 
 FLAGS = re.IGNORECASE
 Key = TypeVar("Key")
 
 
-def compile_any(patterns: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    """One pattern that matches any of these."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+def compile_any(patterns: tuple[str, ...] | list[str]) -> Caseless:
+    """One case-blind pattern that matches any of these."""
+    return Caseless("|".join(f"(?:{p})" for p in patterns))
 
 
 class PhraseBook(Generic[Key]):
@@ -40,7 +44,7 @@ class PhraseBook(Generic[Key]):
     """
 
     def __init__(self, tables: dict[Key, tuple[str, ...]]) -> None:
-        self.phrases: list[tuple[Key, re.Pattern[str]]] = []
+        self.phrases: list[tuple[Key, Caseless]] = []
         self._by_word: dict[str, list[int]] = {}
         self._by_substring: dict[str, list[int]] = {}
         self._always: list[int] = []
@@ -49,7 +53,7 @@ class PhraseBook(Generic[Key]):
         for tactic, patterns in tables.items():
             for pattern in patterns:
                 index = len(self.phrases)
-                self.phrases.append((tactic, re.compile(pattern, FLAGS)))
+                self.phrases.append((tactic, Caseless(pattern)))
                 required = _required_literals(pattern)
                 literals = required[0] if required else None
                 self._also.append(required[1] if required else ())

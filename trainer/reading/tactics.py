@@ -122,16 +122,17 @@ def classify(
     # 1. Phrase tables: the earliest match of each tactic that is not negated.
     # Every span of courtesy words is kept too, for the fallback (step 6).
     courtesy: list[tuple[int, int]] = []
-    candidates = P.PHRASES.candidates(folded)
+    book = P.PHRASES
+    candidates = book.candidates(folded)
     for index in candidates:
-        tactic, pattern = P.PHRASES.phrases[index]
+        tactic = book.phrases[index][0]
         negatable = tactic in P.NEGATABLE
-        for m in pattern.finditer(scan):
-            if m.end() > m.start() and not (negatable and _negated(scan, m.start())):
+        for m in book.phrases[index][1].finditer(scan):
+            if not (negatable and _negated(scan, m.start())):
                 found.add(tactic, m.start(), m.end())
                 if tactic not in _COURTESY:
                     break  # a phrase's later matches cannot be earlier
-                courtesy.append((m.start(), m.end()))
+                courtesy.append(m.span())
 
     # Once the buyer has agreed, sending the paperwork is service, not a close;
     # and "if it makes sense to you, we can get you started" asks, it assumes nothing.
