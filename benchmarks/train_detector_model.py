@@ -1,23 +1,25 @@
-"""Train the detector's statistical fallback and write trainer/reading/data/model.json.
+"""Train the detector's model and write trainer/reading/data/model.json.
 
     .venv/bin/python benchmarks/train_detector_model.py [--check]
 
-Trains on the dev set, fresh set A and the extra training set; never on the
-holdout set or fresh set B, which stay for measuring. Standard library only and
-deterministic: the same data gives the same file, byte for byte. With --check it
-writes nothing and fails if the shipped file differs from what it would write.
+Trains on the training sets (TRAIN_FILES); never on the measuring sets
+(NEVER_TRAIN), which were written blind to the detector and are kept for an
+honest estimate. Standard library only and deterministic: the same data gives
+the same file, byte for byte. With --check it writes nothing and fails if the
+shipped file differs from what it would write. A few minutes.
 
 What it does:
-1. Features per turn (`trainer.reading.model.features`), and the phrase
-   detector's own reading of each turn with the model switched off.
-2. A multinomial logistic regression for the label (L2, full-batch AdaGrad),
-   pruned to the strongest weights and rounded; the same kind of model, per
-   label, for which tactic a turn shows.
-3. Thresholds by 5-fold cross-validation on the training sets: each fold's
-   turns are read by a model trained without them, and, as in the detector,
-   the fallback only sees turns the phrases call neutral while an objection is
-   open. Per label, the threshold whose out-of-fold decisions are worth most
-   when a wrong one costs several right ones (COST): precision first.
+1. Features per turn (`trainer.reading.model.features`): words, word pairs,
+   hand features, and what the phrase detector finds in the turn with the model
+   switched off (its tactics and its label).
+2. A multinomial logistic regression for the label (L2, AdaGrad over the
+   examples in a fixed shuffled order), pruned to the strongest weights and
+   rounded; the same kind of model, per label, for which tactic a turn shows.
+3. 5-fold cross-validation: each turn read by a model trained without it. Where
+   the model's label differs from the phrases', the detector takes it only when
+   the model is sure enough; the three thresholds (adding pressure, dropping a
+   phrase's pressure, neutral against consultative) are the least costly on
+   these out-of-fold readings. Never chosen on the measuring sets.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +43,37 @@ from trainer.reading import tactics as detector  # noqa: E402
 from trainer.vocabulary import Label, Tactic  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
-TRAIN_FILES = ("replies-dev.jsonl", "replies-fresh-a.jsonl", "replies-train-extra.jsonl")
-NEVER_TRAIN = ("replies-holdout.jsonl", "replies-fresh-b.jsonl", "replies-fresh-c.jsonl")
+TRAIN_FILES = (
+    "replies-dev.jsonl",
+    "replies-fresh-a.jsonl",
+    "replies-fresh-b.jsonl",
+    "replies-fresh-d.jsonl",
+    "replies-fresh-f.jsonl",
+    "replies-train-extra.jsonl",
+    "replies-train-h.jsonl",
+    "replies-train-i.jsonl",
+    "replies-train-j.jsonl",
+    "replies-train-k.jsonl",
+    "replies-train-m.jsonl",
+    "replies-train-n.jsonl",
+    "replies-train-out.jsonl",
+    "replies-train-p.jsonl",
+    "replies-train-q.jsonl",
+)
+NEVER_TRAIN = (
+    "replies-holdout.jsonl",
+    "replies-fresh-c.jsonl",
+    "replies-fresh-e.jsonl",
+    "replies-fresh-g.jsonl",
+    "proxy-public.jsonl",
+)
+# The tailored closer's lines in the tuning conversations (never the held-out
+# ones) are consultative by design: answers full of the buyer's own situation,
+# the wording a model trained only on single replies is quickest to misread.
+TAILORED = (
+    ROOT / "benchmarks" / "conversations" / "scripts-dev.jsonl",
+    ROOT / "benchmarks" / "graded" / "conversations-dev.jsonl",
+)
 OUT = ROOT / "trainer" / "reading" / "data" / "model.json"
 
 LABELS = (Label.CONSULTATIVE.value, Label.PRESSURE.value, Label.NEUTRAL.value)
@@ -49,21 +81,18 @@ PRESSURE = tuple(t.value for t in Tactic if t.is_pressure)
 CONSULTATIVE = tuple(t.value for t in Tactic if not t.is_pressure)
 
 MIN_COUNT = 2  # a feature seen in fewer training turns is dropped
-L2 = 0.005  # per example: the penalty is L2 * n / 2 * |w|^2
-STEPS = 300
-RATE = 0.5
-KEEP_LABEL = 4000  # weights kept in the label model (the rest are zero)
-KEEP_TACTIC = 2500  # weights kept in each tactic model
+C = 1.0  # inverse strength of the L2 penalty: |w|^2 / 2C over the whole set
+EPOCHS = 20
+RATE = 0.2
+KEEP_LABEL = 9000  # weights kept in the label model (the rest are zero)
+KEEP_TACTIC = 3000  # weights kept in each tactic model
 DIGITS = 3  # decimals kept in the shipped weights
 FOLDS = 5
-GRID = tuple(round(0.5 + 0.025 * i, 3) for i in range(20))  # 0.5 .. 0.975
-# What a wrong decision costs, counted in right ones. Calling a consultative turn
-# pressure tells a trainee their good move was bad: the worst mistake here.
-# Calling pressure consultative praises it; calling small talk anything is noise.
-COST = {
-    Label.PRESSURE: {"consultative": 8.0, "neutral": 4.0},
-    Label.CONSULTATIVE: {"pressure": 8.0, "neutral": 2.0},
-}
+# Where the model's label differs from the phrases', it stands only when the
+# model is at least this sure; chosen by cross-validation from this grid.
+GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+# Telling a trainee their good move was pressure is the worst mistake here.
+COST_FALSE_PRESSURE = 3.0
 
 
 @dataclass(frozen=True)
@@ -72,40 +101,65 @@ class Example:
     label: str
     tactics: tuple[str, ...]
     feats: tuple[str, ...]  # in the model's fixed order
-    pattern_label: str  # what the phrase detector says, without the fallback
+    pattern_label: str  # what the phrase detector says, without the model
     objection_open: bool
 
-    @property
-    def fallback_reads(self) -> bool:
-        """Whether the fallback would be asked about this turn at all."""
-        return self.pattern_label == Label.NEUTRAL.value and self.objection_open
+
+def _tailored_lines() -> list[dict]:
+    """The tailored lines of the tuning conversations, as labelled replies."""
+    rows = []
+    for path in TAILORED:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            c = json.loads(line)
+            if c.get("style") != "tailored":
+                continue
+            if "lines" in c:  # a script: the trainee's lines only
+                pairs = [("", text) for text in c["lines"]]
+            else:  # a graded conversation: each trainee turn after its buyer line
+                pairs, buyer = [], ""
+                for turn in c["turns"]:
+                    if turn["role"] == "buyer":
+                        buyer = turn["text"]
+                    else:
+                        pairs.append((buyer, turn["text"]))
+            for n, (buyer, text) in enumerate(pairs):
+                rows.append(
+                    {"id": f"{c['id']}#{n}", "buyer": buyer, "reply": text,
+                     "label": "consultative", "tactics": []}
+                )  # fmt: skip
+    return rows
+
+
+def _rows() -> list[dict]:
+    rows = []
+    for name in TRAIN_FILES:
+        assert name not in NEVER_TRAIN
+        with (DATA / name).open(encoding="utf-8") as f:
+            rows += [json.loads(line) for line in f if line.strip()]
+    return rows + _tailored_lines()
 
 
 def load_examples() -> list[Example]:
     examples = []
-    for name in TRAIN_FILES:
-        assert name not in NEVER_TRAIN
-        with (DATA / name).open(encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                e = json.loads(line)
-                context = detector.TurnContext(
-                    buyer_line=e.get("buyer", ""), objection_open=e.get("objection_open", True)
-                )
-                scan = e["reply"][: detector.MAX_SCAN_CHARS].translate(detector.FOLD)
-                feats = M.features(scan, detector.buyer_declined(context))
-                pattern = detector.classify(e["reply"], context, fallback=False).label.value
-                examples.append(
-                    Example(
-                        e["id"],
-                        e["label"],
-                        tuple(e["tactics"]),
-                        tuple(feats),
-                        pattern,
-                        context.objection_open,
-                    )
-                )
+    order = list(Tactic)
+    for e in _rows():
+        context = detector.TurnContext(
+            buyer_line=e.get("buyer", ""), objection_open=e.get("objection_open", True)
+        )
+        scan = e["reply"][: detector.MAX_SCAN_CHARS].translate(detector.FOLD)
+        phrases = detector.classify(e["reply"], context, fallback=False)
+        found = sorted(phrases.tactics, key=order.index)
+        feats = M.features(scan, detector.buyer_declined(context), found=found)
+        examples.append(
+            Example(
+                e["id"],
+                e["label"],
+                tuple(e["tactics"]),
+                tuple(feats),
+                phrases.label.value,
+                context.objection_open,
+            )
+        )
     return examples
 
 
@@ -128,51 +182,48 @@ class Fitted:
         return M.softmax(totals)
 
 
-def fit(
-    rows: Sequence[tuple[tuple[str, ...], list[float], float]],
-    classes: tuple[str, ...],
-    keep: int,
-) -> Fitted:
-    """Multinomial logistic regression on (features, target distribution,
-    weight) rows; full batch, so the order of rows does not matter."""
+Rows = Sequence[tuple[tuple[str, ...], list[float]]]
+
+
+def fit(rows: Rows, classes: tuple[str, ...], keep: int) -> Fitted:
+    """Multinomial logistic regression on (features, target distribution) rows:
+    AdaGrad, one example at a time in a fixed shuffled order. A feature pays
+    its share of the L2 penalty when it is seen, so that over an epoch every
+    weight pays |w|^2 / 2C in all, as in the whole-set objective."""
     k = len(classes)
     counts: dict[str, int] = {}
-    for feats, _, _ in rows:
-        for f in feats:
+    for feats, _ in rows:
+        for f in set(feats):
             counts[f] = counts.get(f, 0) + 1
     vocab = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
     index = {f: i for i, f in enumerate(vocab)}
-    data = [(sorted(index[f] for f in feats if f in index), y, w) for feats, y, w in rows]
-    total_weight = sum(w for _, _, w in data)
+    data = [(sorted({index[f] for f in feats if f in index}), y) for feats, y in rows]
+    decay = [1.0 / (C * counts[f]) for f in vocab]
     weights = [[0.0] * k for _ in vocab]
     bias = [0.0] * k
     g2w = [[1e-8] * k for _ in vocab]
     g2b = [1e-8] * k
-    for _ in range(STEPS):
-        grad = [[L2 * total_weight * x for x in row] for row in weights]
-        gbias = [0.0] * k
-        for idx, y, w in data:
+    order = list(range(len(data)))
+    random.Random(0).shuffle(order)
+    for _ in range(EPOCHS):
+        for n in order:
+            idx, y = data[n]
             totals = list(bias)
             for i in idx:
                 row = weights[i]
                 for c in range(k):
                     totals[c] += row[c]
             p = M.softmax(totals)
-            diff = [w * (p[c] - y[c]) for c in range(k)]
+            diff = [p[c] - y[c] for c in range(k)]
             for c in range(k):
-                gbias[c] += diff[c]
+                g2b[c] += diff[c] * diff[c]
+                bias[c] -= RATE * diff[c] / math.sqrt(g2b[c])
             for i in idx:
-                row = grad[i]
+                row, acc, d = weights[i], g2w[i], decay[i]
                 for c in range(k):
-                    row[c] += diff[c]
-        for c in range(k):
-            g2b[c] += gbias[c] * gbias[c]
-            bias[c] -= RATE * gbias[c] / math.sqrt(g2b[c])
-        for i in range(len(vocab)):
-            row, g, acc = weights[i], grad[i], g2w[i]
-            for c in range(k):
-                acc[c] += g[c] * g[c]
-                row[c] -= RATE * g[c] / math.sqrt(acc[c])
+                    g = diff[c] + d * row[c]
+                    acc[c] += g * g
+                    row[c] -= RATE * g / math.sqrt(acc[c])
     # Keep the strongest weights, rounded: what ships is what is scored.
     ranked = sorted(
         ((abs(x), vocab[i], c) for i, row in enumerate(weights) for c, x in enumerate(row)),
@@ -189,19 +240,22 @@ def fit(
     return Fitted(classes, [round(b, DIGITS) + 0.0 for b in bias], kept)
 
 
-def label_rows(examples: Sequence[Example]) -> list[tuple[tuple[str, ...], list[float], float]]:
-    return [(e.feats, [1.0 if e.label == c else 0.0 for c in LABELS], 1.0) for e in examples]
+def label_rows(examples: Sequence[Example]) -> Rows:
+    # After agreement the model is never asked: those turns teach it nothing.
+    return [
+        (e.feats, [1.0 if e.label == c else 0.0 for c in LABELS])
+        for e in examples
+        if e.objection_open
+    ]
 
 
-def tactic_rows(
-    examples: Sequence[Example], label: str, classes: tuple[str, ...]
-) -> list[tuple[tuple[str, ...], list[float], float]]:
+def tactic_rows(examples: Sequence[Example], label: str, classes: tuple[str, ...]) -> Rows:
     rows = []
     for e in examples:
         gold = [t for t in e.tactics if t in classes]
         if e.label != label or not gold:
             continue
-        rows.append((e.feats, [gold.count(c) / len(gold) for c in classes], 1.0))
+        rows.append((e.feats, [gold.count(c) / len(gold) for c in classes]))
     return rows
 
 
@@ -214,7 +268,7 @@ def train(examples: Sequence[Example]) -> tuple[Fitted, Fitted, Fitted]:
     return labels, pressure, consultative
 
 
-# --- thresholds by cross-validation -------------------------------------------------
+# --- an estimate by cross-validation ------------------------------------------------
 
 
 def fold_of(example: Example) -> int:
@@ -222,54 +276,63 @@ def fold_of(example: Example) -> int:
 
 
 def out_of_fold(examples: Sequence[Example]) -> list[list[float]]:
-    """Label probabilities of each turn from a model trained without its fold."""
+    """Each open turn's label probabilities from a model trained without the
+    turn's fold ([] after agreement, where the model is not asked)."""
     probs: list[list[float]] = [[] for _ in examples]
     for fold in range(FOLDS):
-        train_set = [e for e in examples if fold_of(e) != fold]
-        fitted = fit(label_rows(train_set), LABELS, KEEP_LABEL)
+        fitted = fit(label_rows([e for e in examples if fold_of(e) != fold]), LABELS, KEEP_LABEL)
         for i, e in enumerate(examples):
-            if fold_of(e) == fold:
+            if fold_of(e) == fold and e.objection_open:
                 probs[i] = fitted.probabilities(e.feats)
     return probs
 
 
-@dataclass(frozen=True)
-class Point:
-    threshold: float
-    fired: int
-    right: int
-    wrong_by_label: dict[str, int]
-
-    @property
-    def precision(self) -> float:
-        return self.right / self.fired if self.fired else 1.0
-
-
-def curve(examples: Sequence[Example], probs: list[list[float]], label: Label) -> list[Point]:
-    k = LABELS.index(label.value)
-    candidates = [(e, p) for e, p in zip(examples, probs, strict=True) if e.fallback_reads]
-    points = []
-    for t in GRID:
-        fired = [e for e, p in candidates if p[k] >= t and p[k] == max(p)]
-        wrong: dict[str, int] = {}
-        for e in fired:
-            if e.label != label.value:
-                wrong[e.label] = wrong.get(e.label, 0) + 1
-        points.append(Point(t, len(fired), len(fired) - sum(wrong.values()), wrong))
-    return points
+def decide(phrases: str, probs: list[float], thresholds: dict[str, float]) -> str:
+    """The detector's rule (trainer.reading.model.Model.decide), on labels as strings."""
+    if not probs:
+        return phrases
+    p, label = max(zip(probs, LABELS, strict=True))
+    if label == phrases:
+        return label
+    if label == "pressure":
+        key = "add_pressure"
+    elif phrases == "pressure":
+        key = "drop_pressure"
+    else:
+        key = "relabel"
+    return label if p >= thresholds[key] else phrases
 
 
-def gain(point: Point, label: Label) -> float:
-    """Net worth of a threshold's out-of-fold decisions: each right one counts
-    1, each wrong one costs what COST says."""
-    return point.right - sum(COST[label][wrong] * n for wrong, n in point.wrong_by_label.items())
+def cost(examples: Sequence[Example], got: Sequence[str]) -> float:
+    """Mistakes, a consultative turn called pressure counting COST_FALSE_PRESSURE."""
+    total = 0.0
+    for e, g in zip(examples, got, strict=True):
+        if g != e.label:
+            total += COST_FALSE_PRESSURE if g == "pressure" and e.label == "consultative" else 1
+    return total
 
 
-def choose(points: list[Point], label: Label) -> float:
-    """The threshold with the greatest gain; on a tie, the higher (fewer
-    decisions for the same worth)."""
-    best = max(points, key=lambda p: (gain(p, label), p.threshold))
-    return best.threshold if gain(best, label) > 0 else 1.0  # 1.0: never decide
+def choose_thresholds(examples: Sequence[Example], probs: list[list[float]]) -> dict[str, float]:
+    """The least costly thresholds on the out-of-fold readings; on a tie, the higher."""
+    best: tuple[float, tuple[float, ...]] | None = None
+    for add in GRID:
+        for drop in GRID:
+            for relabel in GRID:
+                t = {"add_pressure": add, "drop_pressure": drop, "relabel": relabel}
+                got = [decide(e.pattern_label, p, t) for e, p in zip(examples, probs, strict=True)]
+                key = (-cost(examples, got), (add, drop, relabel))
+                if best is None or key > best:
+                    best = key
+    assert best is not None
+    add, drop, relabel = best[1]
+    return {"add_pressure": add, "drop_pressure": drop, "relabel": relabel}
+
+
+def _scores(examples: Sequence[Example], got: Sequence[str]) -> str:
+    right = sum(e.label == g for e, g in zip(examples, got, strict=True))
+    pressure = [g for e, g in zip(examples, got, strict=True) if e.label == "pressure"]
+    recall = pressure.count("pressure") / len(pressure) if pressure else 1.0
+    return f"accuracy {right / len(examples):.3f}, pressure recall {recall:.3f}"
 
 
 # --- output -----------------------------------------------------------------------
@@ -293,10 +356,7 @@ def render(fitted: Fitted) -> str:
 
 
 def document(
-    labels: Fitted,
-    tactics: dict[str, Fitted],
-    thresholds: dict[str, float],
-    n: int,
+    labels: Fitted, tactics: dict[str, Fitted], thresholds: dict[str, float], n: int
 ) -> str:
     parts = [
         "{",
@@ -318,48 +378,25 @@ def document(
 
 def build(log: Callable[[str], None]) -> str:
     examples = load_examples()
-    log(f"{len(examples)} training turns from {', '.join(TRAIN_FILES)}")
-    read = [e for e in examples if e.fallback_reads]
-    log(
-        f"{len(read)} of them read neutral by the phrases with an objection open "
-        f"(truly: {_tally(e.label for e in read)})"
-    )
+    log(f"{len(examples)} training turns from {len(TRAIN_FILES)} files")
     probs = out_of_fold(examples)
-    thresholds: dict[str, float] = {}
-    for label in (Label.PRESSURE, Label.CONSULTATIVE):
-        points = curve(examples, probs, label)
-        log(f"\n{label.value}: out-of-fold fallback decisions on phrase-neutral turns")
-        log(f"  {'threshold':>9} {'fired':>6} {'right':>6} {'precision':>9} {'gain':>6}  wrong")
-        for p in points:
-            log(
-                f"  {p.threshold:>9.3f} {p.fired:>6} {p.right:>6} {p.precision:>9.3f} "
-                f"{gain(p, label):>6.0f}  {_tally_dict(p.wrong_by_label)}"
-            )
-        thresholds[label.value] = choose(points, label)
-        log(f"  chosen {thresholds[label.value]} (greatest gain; costs {COST[label]})")
+    thresholds = choose_thresholds(examples, probs)
+    log(f"{FOLDS}-fold cross-validation on them:")
+    log("  phrases alone          " + _scores(examples, [e.pattern_label for e in examples]))
+    always = {"add_pressure": 0.0, "drop_pressure": 0.0, "relabel": 0.0}
+    for name, t in (("model label always", always), ("chosen thresholds", thresholds)):
+        got = [decide(e.pattern_label, p, t) for e, p in zip(examples, probs, strict=True)]
+        log(f"  {name:<22} " + _scores(examples, got))
+    log(f"  thresholds {json.dumps(thresholds, sort_keys=True)}")
     labels, pressure, consultative = train(examples)
     text = document(
-        labels,
-        {"pressure": pressure, "consultative": consultative},
-        thresholds,
-        len(examples),
+        labels, {"pressure": pressure, "consultative": consultative}, thresholds, len(examples)
     )
     log(
-        f"\nlabel model {len(labels.weights)} features, tactic models "
+        f"label model {len(labels.weights)} features, tactic models "
         f"{len(pressure.weights)} + {len(consultative.weights)}; {len(text.encode()):,} bytes"
     )
     return text
-
-
-def _tally(labels: Iterable[str]) -> str:
-    counts: dict[str, int] = {}
-    for label in labels:
-        counts[label] = counts.get(label, 0) + 1
-    return _tally_dict(counts)
-
-
-def _tally_dict(counts: dict[str, int]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"
 
 
 def main(argv: list[str]) -> int:

@@ -1,6 +1,7 @@
-"""The detector's statistical fallback (`trainer.reading.model`): the shipped
-file loads and ships, scores are deterministic, it decides only turns the
-phrases leave neutral, its quotes are exact slices, and its accuracy on the
+"""The detector's trained model (`trainer.reading.model`): the shipped file
+loads and ships, it was trained only on the training sets, scores are
+deterministic, its label is the turn's label while an objection is open and the
+findings agree with it, its quotes are exact slices, and its accuracy on the
 sets it was never trained on."""
 
 from __future__ import annotations
@@ -15,13 +16,35 @@ from hypothesis import strategies as st
 from replies_support import check_findings, context_of, load
 
 from trainer.reading import model as M
-from trainer.reading.tactics import TurnContext, classify
+from trainer.reading.tactics import FOLD, TurnContext, buyer_declined, classify
 from trainer.vocabulary import Category, Label, Tactic
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_FILE = ROOT / "trainer" / "reading" / "data" / "model.json"
-TRAINED_ON = ["replies-dev.jsonl", "replies-fresh-a.jsonl", "replies-train-extra.jsonl"]
-MEASURED_ON = ["replies-holdout.jsonl", "replies-fresh-b.jsonl"]
+TRAINED_ON = [
+    "replies-dev.jsonl",
+    "replies-fresh-a.jsonl",
+    "replies-fresh-b.jsonl",
+    "replies-fresh-d.jsonl",
+    "replies-fresh-f.jsonl",
+    "replies-train-extra.jsonl",
+    "replies-train-h.jsonl",
+    "replies-train-i.jsonl",
+    "replies-train-j.jsonl",
+    "replies-train-k.jsonl",
+    "replies-train-m.jsonl",
+    "replies-train-n.jsonl",
+    "replies-train-out.jsonl",
+    "replies-train-p.jsonl",
+    "replies-train-q.jsonl",
+]
+# Written blind to the detector and never trained on: the honest estimate.
+MEASURED_ON = [
+    "replies-holdout.jsonl",
+    "replies-fresh-c.jsonl",
+    "replies-fresh-e.jsonl",
+    "replies-fresh-g.jsonl",
+]
 ALL_FILES = TRAINED_ON + MEASURED_ON
 
 PROPERTY = settings(
@@ -43,23 +66,22 @@ def test_the_shipped_model_loads() -> None:
     assert model is not None
     assert set(model.labels.classes) == {label.value for label in Label}
     assert set(model.tactics) == {Label.PRESSURE, Label.CONSULTATIVE}
+    # Overruling the phrases takes at least the model's best guess.
+    assert set(model.thresholds) == {"add_pressure", "drop_pressure", "relabel"}
+    assert all(0.4 <= t <= 1.0 for t in model.thresholds.values())
     assert {Tactic(t) for t in model.tactics[Label.PRESSURE].classes} <= {
         t for t in Tactic if t.is_pressure
     }
     assert {Tactic(t) for t in model.tactics[Label.CONSULTATIVE].classes} <= {
         t for t in Tactic if not t.is_pressure
     }
-    # Confident readings only: a threshold below one half would let the
-    # fallback decide on a reading that is not even its best guess.
-    assert set(model.thresholds) == {Label.PRESSURE, Label.CONSULTATIVE}
-    assert all(0.5 <= t <= 1.0 for t in model.thresholds.values())
 
 
 def test_the_model_file_is_small_and_trained_only_on_the_training_sets() -> None:
-    assert MODEL_FILE.stat().st_size < 300_000
+    assert MODEL_FILE.stat().st_size < 450_000
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert data["trained_on"] == TRAINED_ON
-    assert not set(data["trained_on"]) & set(MEASURED_ON)
+    assert not set(data["trained_on"]) & set(MEASURED_ON + ["proxy-public.jsonl"])
 
 
 def test_the_model_file_ships_in_the_package() -> None:
@@ -68,7 +90,7 @@ def test_the_model_file_ships_in_the_package() -> None:
     assert any(Path("data/model.json").match(g) for g in globs)
 
 
-def test_a_missing_model_only_means_no_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_model_leaves_the_phrases_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(M, "load", lambda: None)
     for text in UNKNOWN_PRESSURE:
         result = classify(text)
@@ -85,6 +107,7 @@ def test_scores_are_deterministic_probabilities() -> None:
         text = example["reply"]
         first = M.label_probabilities(text)
         assert first == M.label_probabilities(text)
+        assert max(first.values()) == M.read(text).probability  # type: ignore[union-attr]
         assert abs(sum(first.values()) - 1.0) < 1e-9
         assert fresh.labels.probabilities(M.features(text)) == [
             first[Label(c)] for c in fresh.labels.classes
@@ -115,30 +138,55 @@ def test_scoring_a_turn_is_fast() -> None:
     assert (time.perf_counter() - started) / len(texts) < 0.002
 
 
-# --- when the fallback decides ----------------------------------------------------
+# --- how the model's label and the findings agree ----------------------------------------
 
 
 @pytest.mark.parametrize("name", ALL_FILES)
-def test_the_fallback_only_decides_turns_the_phrases_leave_neutral(name: str) -> None:
-    """...or that hold nothing but courtesy words ("I hear you"), which it reads
-    past: then it may add one pressure finding, never anything else."""
-    courtesy = {Tactic.ACKNOWLEDGE, Tactic.EMPATHIZE}
+def test_the_label_is_the_models_and_the_findings_agree_with_it(name: str) -> None:
+    """While an objection is open the turn's label is the model's where it is
+    sure enough to overrule the phrases (or pressure, if it reads pressure once
+    courtesy words are set aside); a pressure turn shows a pressure tactic, a consultative one a
+    consultative tactic and no pressure, a neutral one no pressure. After
+    agreement only the phrases read the turn."""
     for example in load(name):
         text, context = example["reply"], context_of(example)
         phrases = classify(text, context, fallback=False)
         result = classify(text, context)
         check_findings(text, result)
-        if phrases.label is not Label.NEUTRAL and set(phrases.tactics) <= courtesy:
-            added = set(result.findings) - set(phrases.findings)
-            assert set(phrases.findings) <= set(result.findings), example["id"]
-            assert len(added) <= 1 and all(f.tactic.is_pressure for f in added), example["id"]
-        elif phrases.label is not Label.NEUTRAL:
+        if not context.objection_open:
             assert result == phrases, example["id"]
-        elif result.label is not Label.NEUTRAL:
-            (finding,) = result.findings
-            assert finding.tactic.is_pressure == (result.label is Label.PRESSURE)
-            assert result.evidence == finding.quote
-            assert finding.quote.strip() == finding.quote
+            continue
+        scan = text.translate(FOLD)
+        reading = M.read(scan, buyer_declined(context), phrases.tactics)
+        assert reading is not None
+        model = M.load()
+        assert model is not None
+        assert result.label in (model.decide(phrases.label, reading), Label.PRESSURE), example["id"]
+        pressure = [f for f in result.findings if f.tactic.is_pressure]
+        if result.label is Label.PRESSURE:
+            assert pressure, example["id"]
+        else:
+            assert not pressure, example["id"]
+        if result.label is Label.CONSULTATIVE:
+            assert result.findings, example["id"]
+        # What the model adds is one finding; what it drops is only pressure.
+        added = set(result.findings) - set(phrases.findings)
+        dropped = set(phrases.findings) - set(result.findings)
+        assert len(added) <= 1, example["id"]
+        assert all(f.tactic.is_pressure for f in dropped), example["id"]
+
+
+def test_a_listening_prefix_never_turns_pressure_into_anything_else() -> None:
+    prefix = "I hear you, and that's fair. "
+    for name in ALL_FILES:
+        for example in load(name):
+            context = context_of(example)
+            if not context.objection_open:
+                continue
+            if classify(example["reply"], context).label is Label.PRESSURE:
+                assert classify(prefix + example["reply"], context).label is Label.PRESSURE, (
+                    example["id"]
+                )
 
 
 @pytest.mark.parametrize("text", UNKNOWN_PRESSURE)
@@ -151,11 +199,10 @@ def test_pressure_in_unknown_words_is_read_as_pressure(text: str) -> None:
     assert finding.quote == text[finding.start : finding.end]
 
 
-def test_the_fallback_does_not_read_turns_after_the_buyer_agreed() -> None:
+def test_the_model_does_not_read_turns_after_the_buyer_agreed() -> None:
     text = UNKNOWN_PRESSURE[0]
     agreed = TurnContext(buyer_line="Okay, let's do it.", objection_open=False)
     assert classify(text, agreed).label is Label.NEUTRAL
-    assert M.read(text, objection_open=False) is None
 
 
 @pytest.mark.parametrize(
@@ -198,9 +245,11 @@ def test_any_pressure_sounding_text_reads_cleanly(words: list[str], objection_op
     result = classify(text, context)
     check_findings(text, result)
     assert result == classify(text, context)
-    reading = M.read(text, objection_open)
-    if reading is not None:
-        assert 0 <= reading.start < reading.end <= len(text)
+    reading = M.read(text)
+    finding = reading.finding() if reading is not None else None
+    if finding is not None:
+        _, start, end = finding
+        assert 0 <= start < end <= len(text)
 
 
 # --- accuracy on the sets it never saw ----------------------------------------------
@@ -216,36 +265,30 @@ def measure(name: str) -> tuple[float, float, float]:
     return right / len(gold), tp / got.count("pressure"), tp / gold.count("pressure")
 
 
-def test_accuracy_on_the_holdout_set() -> None:
-    # Measured 0.990 (0.970 by the phrases alone).
-    accuracy, _, _ = measure("replies-holdout.jsonl")
-    assert accuracy >= 0.96
-
-
-def test_accuracy_and_pressure_recall_on_the_second_fresh_set() -> None:
-    # Measured 0.936, pressure precision 0.950 and recall 0.905 (by the
-    # phrases alone: 0.845, 0.933 and 0.667).
-    accuracy, precision, recall = measure("replies-fresh-b.jsonl")
-    assert accuracy >= 0.90
-    assert precision >= 0.90
-    assert recall >= 0.85
+# Accuracy, pressure precision and pressure recall of `classify` as measured
+# with the shipped model; the floors leave a little room for a retraining.
+FLOORS = {
+    "replies-holdout.jsonl": (0.97, 0.95, 0.95),  # measured 0.990, 1.000, 0.973
+    "replies-fresh-c.jsonl": (0.94, 0.95, 0.90),  # measured 0.960, 0.981, 0.930
+    "replies-fresh-e.jsonl": (0.92, 0.90, 0.93),  # measured 0.942, 0.931, 0.950
+    "replies-fresh-g.jsonl": (0.89, 0.88, 0.88),  # measured 0.908, 0.903, 0.903
+}
 
 
 @pytest.mark.parametrize("name", MEASURED_ON)
-def test_the_fallback_never_calls_a_consultative_turn_pressure(name: str) -> None:
-    for example in load(name):
-        if example["label"] != "consultative":
-            continue
-        context = context_of(example)
-        if classify(example["reply"], context, fallback=False).label is Label.NEUTRAL:
-            assert classify(example["reply"], context).label is not Label.PRESSURE, example["id"]
+def test_accuracy_on_the_sets_it_never_saw(name: str) -> None:
+    accuracy, precision, recall = measure(name)
+    floor_accuracy, floor_precision, floor_recall = FLOORS[name]
+    assert accuracy >= floor_accuracy
+    assert precision >= floor_precision
+    assert recall >= floor_recall
 
 
-def test_the_extra_training_set_is_well_formed() -> None:
-    examples = load("replies-train-extra.jsonl")
-    assert len(examples) >= 150
+@pytest.mark.parametrize("name", TRAINED_ON)
+def test_every_training_set_is_well_formed(name: str) -> None:
+    examples = load(name)
     assert len({e["id"] for e in examples}) == len(examples)
-    others = {e["reply"] for name in MEASURED_ON for e in load(name)}
+    measuring = {e["reply"].strip().lower() for m in MEASURED_ON for e in load(m)}
     for e in examples:
         Category(e["category"])
         tactics = [Tactic(t) for t in e["tactics"]]
@@ -257,4 +300,4 @@ def test_the_extra_training_set_is_well_formed() -> None:
             else Label.NEUTRAL
         )
         assert Label(e["label"]) is expected, e["id"]
-        assert e["reply"] not in others, f"{e['id']} copies a measuring turn"
+        assert e["reply"].strip().lower() not in measuring, f"{e['id']} copies a measuring turn"

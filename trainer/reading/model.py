@@ -1,18 +1,19 @@
-"""A small statistical fallback for the offline tactic detector.
+"""The statistical half of the offline tactic detector.
 
-The phrase tables in `patterns.py` are precise on wording they know; a trainee
-who pushes in words nobody wrote a phrase for ("the clock is ticking on this
-one", "ur guy is one bad day from losing all ur files") falls through them to
-neutral. This module reads such a turn a second way: a multinomial logistic
-regression over word unigrams and bigrams and a few hand features, trained by
-`benchmarks/train_detector_model.py` and shipped as `data/model.json`.
+The phrase tables (`phrases.py`) are precise on wording they know, and blind
+to wording they do not: a trainee who pushes in words nobody wrote a phrase for
+("the clock is ticking on this one", "ur guy is one bad day from losing all ur
+files") reads as neutral, and an honest date ("the grant match closes June 30,
+it's on their site") reads as false urgency. This module reads every turn a
+second way: a multinomial logistic regression over word unigrams and bigrams, a
+few hand features, and what the phrases and rules found in it (each tactic, and
+the label they give), trained by `benchmarks/train_detector_model.py` on the
+training sets only and shipped as `data/model.json`.
 
-It is only a fallback: `detector.classify` asks it only when the phrase tables
-find nothing at all and an objection is still open, and takes its reading only
-when it is confident (the thresholds in the model file were chosen by
-cross-validation on the training sets, never on the measuring sets). A reading
-names one tactic, picked by a second small model of the same kind, and quotes
-the sentence or clause that carries the most weight.
+Its label is the turn's label while an objection is open (`tactics.classify`
+settles the findings to agree with it); a reading names one tactic, picked by a
+second small model of the same kind, and quotes the sentence or clause that
+carries the most weight, for a label no phrase shows.
 
 Standard library only, deterministic, and cheap: the file is read once, on first
 use; a turn costs one tokenising pass and a few hundred dictionary lookups.
@@ -23,15 +24,17 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from trainer.reading.caseless import caseless
 from trainer.vocabulary import Label, Tactic
 
 MODEL_RESOURCE = "data/model.json"
-FORMAT = 1
+FORMAT = 2
 
 # Words with their offsets; an apostrophe inside a word is kept here and
 # dropped from the feature ("don't" and "dont" read the same).
@@ -42,7 +45,8 @@ _CLAUSE_BREAK = re.compile(r"[,:\u2014\u2013]|\s-\s|\.\.\.")
 _MONEY = re.compile(
     r"[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s?(?:k|grand|bucks|dollars|euros|pounds)\b", re.IGNORECASE
 )
-_PERCENT = re.compile(r"\d\s?%|\bpercent\b|\bper\s+cent\b", re.IGNORECASE)
+_PERCENT = caseless(r"\d\s?%|\bpercent\b|\bper\s+cent\b")
+_DIGIT = re.compile(r"\d")
 
 _SECOND_PERSON = frozenset(
     {"you", "your", "youre", "yours", "youll", "youd", "youve", "yourself", "u", "ur", "ya"}
@@ -62,6 +66,7 @@ _IMPERATIVES = frozenset(
 _LEAD_INS = frozenset({"so", "ok", "okay", "now", "well", "come", "on", "and", "then", "just"})
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     word = word.lower().replace("'", "")
     if word.isdigit():
@@ -90,32 +95,40 @@ def tokenize(scan: str) -> list[Token]:
     return tokens
 
 
-def ngram_features(tokens: list[Token]) -> list[str]:
+def sentences(scan: str) -> list[list[str]]:
+    """The normalised words of `scan`, sentence by sentence: what the features
+    need, without the offsets (`tokenize` gives those, for quoting)."""
+    return [[_norm(w) for w in _TOKEN.findall(part)] for part in _SENTENCE_BREAK.split(scan)]
+
+
+def ngram_features(parts: list[list[str]]) -> list[str]:
     """Unigrams and bigrams; a bigram never crosses a sentence, and each
     sentence contributes a start bigram ("<s> just")."""
     feats: list[str] = []
-    prev_word = ""
-    prev_sentence = -1
-    for tok in tokens:
-        feats.append(tok.word)
-        if tok.sentence != prev_sentence:
-            feats.append("<s> " + tok.word)
-        else:
-            feats.append(prev_word + " " + tok.word)
-        prev_word, prev_sentence = tok.word, tok.sentence
+    for words in parts:
+        prev = "<s>"
+        for word in words:
+            feats.append(word)
+            feats.append(prev + " " + word)
+            prev = word
     return feats
 
 
 def features(
-    scan: str, buyer_declined: bool = False, tokens: list[Token] | None = None
+    scan: str,
+    buyer_declined: bool = False,
+    parts: list[list[str]] | None = None,
+    found: Iterable[Tactic] = (),
 ) -> list[str]:
     """Every feature of a turn, each once, in a fixed order (so that scores
     sum in the same order in every process): n-grams in text order, then hand
-    features (prefixed "#"). `tokens`, if given, are `tokenize(scan)`."""
-    if tokens is None:
-        tokens = tokenize(scan)
-    feats = dict.fromkeys(ngram_features(tokens))
-    words = [t.word for t in tokens]
+    features (prefixed "#"), then what the phrases found (`found`: the tactics,
+    as "#t:<tactic>" in the order given, and their label as "#phrases:<label>").
+    `parts`, if given, are `sentences(scan)`."""
+    if parts is None:
+        parts = sentences(scan)
+    feats = dict.fromkeys(ngram_features(parts))
+    words = [w for part in parts for w in part]
     n = len(words)
     hand = [
         "#len<=4" if n <= 4 else "#len<=12" if n <= 12 else "#len<=30" if n <= 30 else "#len>30"
@@ -133,31 +146,38 @@ def features(
             hand.append("#you3")
     if any(w in _NOW_WORDS for w in words):
         hand.append("#now")
-    if _MONEY.search(scan):
+    if _DIGIT.search(scan) and _MONEY.search(scan):  # every money pattern has a digit
         hand.append("#money")
     if _PERCENT.search(scan):
         hand.append("#percent")
-    if _has_imperative(tokens):
+    if _has_imperative(parts):
         hand.append("#imperative")
         if you:
             hand.append("#imperative+you")
     if buyer_declined:
         hand.append("#buyer-no")
+    found = tuple(found)
+    hand += [f"#t:{t.value}" for t in found]
+    hand.append(f"#phrases:{phrase_label(found).value}")
     feats.update(dict.fromkeys(hand))
     return list(feats)
 
 
-def _has_imperative(tokens: list[Token]) -> bool:
-    sentence = -1
-    lead = False
-    for tok in tokens:
-        if tok.sentence != sentence:
-            sentence, lead = tok.sentence, True
-        if not lead:
-            continue
-        if tok.word in _IMPERATIVES:
-            return True
-        lead = tok.word in _LEAD_INS
+def phrase_label(found: Iterable[Tactic]) -> Label:
+    """The label the phrases alone give: any pressure tactic makes it pressure."""
+    found = tuple(found)
+    if any(t.is_pressure for t in found):
+        return Label.PRESSURE
+    return Label.CONSULTATIVE if found else Label.NEUTRAL
+
+
+def _has_imperative(parts: list[list[str]]) -> bool:
+    for words in parts:
+        for word in words:
+            if word in _IMPERATIVES:
+                return True
+            if word not in _LEAD_INS:
+                break
     return False
 
 
@@ -183,9 +203,18 @@ class Linear:
         return cls(classes, tuple(map(float, data["bias"])), weights)
 
     def scores(self, feats: list[str]) -> list[float]:
+        get = self.weights.get
+        if len(self.bias) == 3:  # the label model: three sums, unrolled (it reads every turn)
+            a, b, c = self.bias
+            for f in feats:
+                w = get(f)
+                if w is not None:
+                    a += w[0]
+                    b += w[1]
+                    c += w[2]
+            return [a, b, c]
         totals = list(self.bias)
         k = len(totals)
-        get = self.weights.get
         for f in feats:
             w = get(f)
             if w is not None:
@@ -208,7 +237,22 @@ def softmax(scores: list[float]) -> list[float]:
 class Model:
     labels: Linear  # consultative / pressure / neutral
     tactics: dict[Label, Linear]  # which tactic, given the label
-    thresholds: dict[Label, float]  # least probability at which the fallback decides
+    # How sure the model must be to overrule the phrases: to add pressure, to
+    # drop a phrase's pressure, to call neutral what they call consultative or
+    # the other way round (chosen by cross-validation, see the training script).
+    thresholds: dict[str, float]
+
+    def decide(self, phrases: Label, reading: Reading) -> Label:
+        """The turn's label, from the phrases' and the model's."""
+        if reading.label is phrases:
+            return phrases
+        if reading.label is Label.PRESSURE:
+            key = "add_pressure"
+        elif phrases is Label.PRESSURE:
+            key = "drop_pressure"
+        else:
+            key = "relabel"
+        return reading.label if reading.probability >= self.thresholds[key] else phrases
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
@@ -222,8 +266,11 @@ class Model:
             for name in linear.classes:
                 if Tactic(name).is_pressure != (label is Label.PRESSURE):
                     raise ValueError(f"tactic {name} cannot show a {label} turn")
-        thresholds = {Label(k): float(v) for k, v in data["thresholds"].items()}
+        thresholds = {k: float(data["thresholds"][k]) for k in _THRESHOLDS}
         return cls(labels, tactics, thresholds)
+
+
+_THRESHOLDS = ("add_pressure", "drop_pressure", "relabel")
 
 
 @cache
@@ -239,55 +286,53 @@ def load() -> Model | None:
 
 @dataclass(frozen=True)
 class Reading:
+    """The model's label for a turn, and how sure it is."""
+
     label: Label
     probability: float
-    tactic: Tactic
-    start: int  # the span of the turn that carries the most weight for the label
-    end: int
+    _scan: str
+    _feats: list[str]
+
+    def finding(self) -> tuple[Tactic, int, int] | None:
+        """The one tactic that shows the label, and the span of the turn that
+        carries the most weight for it; None for a neutral reading."""
+        model = load()
+        tactic_model = model.tactics.get(self.label) if model is not None else None
+        if model is None or tactic_model is None:
+            return None
+        scores = tactic_model.scores(self._feats)
+        tactic = Tactic(max(zip(scores, tactic_model.classes, strict=True))[1])
+        k = model.labels.classes.index(self.label.value)
+        start, end = _evidence(self._scan, tokenize(self._scan), model.labels, k)
+        return tactic, start, end
 
 
 def label_probabilities(
-    scan: str, objection_open: bool = True, buyer_declined: bool = False
+    scan: str, buyer_declined: bool = False, found: Iterable[Tactic] = ()
 ) -> dict[Label, float]:
     """The model's probability of each label for a turn (empty if no model)."""
     model = load()
     if model is None:
         return {}
-    if not objection_open:
-        # The fallback never reads a turn after agreement.
-        return {Label.CONSULTATIVE: 0.0, Label.PRESSURE: 0.0, Label.NEUTRAL: 1.0}
-    probs = model.labels.probabilities(features(scan, buyer_declined))
+    probs = model.labels.probabilities(features(scan, buyer_declined, found=found))
     return {Label(c): p for c, p in zip(model.labels.classes, probs, strict=True)}
 
 
-def read(scan: str, objection_open: bool = True, buyer_declined: bool = False) -> Reading | None:
-    """The model's reading of a turn when it is confident it is consultative
-    or pressure; None when it is not (or it reads neutral, or there is no
-    model). `scan` is the turn as the detector scans it (curly quotes folded
-    one for one), so offsets index the original text."""
+def read(scan: str, buyer_declined: bool = False, found: Iterable[Tactic] = ()) -> Reading | None:
+    """The model's reading of a turn, given what the phrases `found` in it;
+    None when there is no model or no word to read. `scan` is the turn as the
+    detector scans it (curly quotes folded one for one), so offsets index the
+    original text."""
     model = load()
-    if model is None or not objection_open:
-        # Once the buyer has agreed, what follows is service: the phrases
-        # already read it that way, and no training turn shows otherwise.
+    if model is None:
         return None
-    tokens = tokenize(scan)
-    if not tokens:
+    parts = sentences(scan)
+    if not any(parts):
         return None
-    feats = features(scan, buyer_declined, tokens)
+    feats = features(scan, buyer_declined, parts, found)
     probs = model.labels.probabilities(feats)
-    by_label = dict(zip(model.labels.classes, probs, strict=True))
-    best = max(model.labels.classes, key=lambda c: (by_label[c], c))
-    label = Label(best)
-    threshold = model.thresholds.get(label)
-    if label is Label.NEUTRAL or threshold is None or by_label[best] < threshold:
-        return None
-    tactic_model = model.tactics.get(label)
-    if tactic_model is None:
-        return None
-    tactic_scores = tactic_model.scores(feats)
-    tactic = Tactic(max(zip(tactic_scores, tactic_model.classes, strict=True))[1])
-    start, end = _evidence(scan, tokens, model.labels, model.labels.classes.index(best))
-    return Reading(label, by_label[best], tactic, start, end)
+    best = max(zip(probs, model.labels.classes, strict=True))
+    return Reading(Label(best[1]), best[0], scan, feats)
 
 
 def _evidence(scan: str, tokens: list[Token], labels: Linear, k: int) -> tuple[int, int]:

@@ -4,22 +4,25 @@ For every trainee turn it gives a label (consultative / pressure / neutral), the
 tactics found and the exact words that show each one. It is the default grader
 and feeds the director, so it must be deterministic, fast (thousands of turns a
 second on one core) and need nothing beyond the standard library: phrase tables
-compiled once at import (see `patterns.py`), a little sentence logic for
-questions, and a few rules that read the turn in context.
+compiled once at import (see `phrases.py`), a little sentence logic for
+questions, a few rules that read the turn in context, and a small trained model.
 
-The label rule is the product's stance in one line: any pressure tactic makes
-the turn pressure, whatever consultative words surround it ("I totally
-understand, so annual or monthly?"); otherwise any consultative tactic makes it
-consultative; otherwise it is neutral.
+The phrases' label rule is the product's stance in one line: any pressure
+tactic makes the turn pressure, whatever consultative words surround it ("I
+totally understand, so annual or monthly?"); otherwise any consultative tactic
+makes it consultative; otherwise it is neutral.
 
-Only when the phrases find nothing at all does a small statistical model
-(`model.py`) get a say: if it is confident the turn is pressure (or
-consultative) in words no phrase knows, the turn gets that label, one tactic and
-the sentence that carries it. Whatever the phrases find, they decide.
+Phrases only know the wording someone wrote down. So a statistical model
+(`model.py`) then reads the whole turn, its words and what the phrases found,
+and its label stands while an objection is open: pressure in words no phrase
+knows gets that label, one tactic and the sentence that carries it; a phrase's
+pressure the model reads as honest in context is dropped. Trained on labelled
+replies and measured on sets it never saw (benchmarks/detector_accuracy.py).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,8 +82,8 @@ class Classification:
     label: Label
     findings: tuple[Finding, ...]  # in order of position in the text, one per tactic
 
-    @property
-    def tactics(self) -> tuple[Tactic, ...]:
+    @functools.cached_property
+    def tactics(self) -> tuple[Tactic, ...]:  # asked for often: computed once
         return tuple(dict.fromkeys(f.tactic for f in self.findings))
 
     @property
@@ -120,8 +123,8 @@ def classify(
     found = _Findings(text)
 
     # 1. Phrase tables: the earliest match of each tactic that is not negated.
-    # Every span of courtesy words is kept too, for the fallback (step 6).
-    courtesy: list[tuple[int, int]] = []
+    # Every span of courtesy words is kept too, for the model (step 6).
+    courtesy: list[tuple[Tactic, int, int]] = []
     book = P.PHRASES
     candidates = book.candidates(folded)
     for index in candidates:
@@ -132,7 +135,7 @@ def classify(
                 found.add(tactic, m.start(), m.end())
                 if tactic not in _COURTESY:
                     break  # a phrase's later matches cannot be earlier
-                courtesy.append(m.span())
+                courtesy.append((tactic, m.start(), m.end()))
 
     # Once the buyer has agreed, sending the paperwork is service, not a close;
     # and "if it makes sense to you, we can get you started" asks, it assumes nothing.
@@ -193,30 +196,69 @@ def classify(
         if len(words) > P.MONOLOGUE_MIN_WORDS:
             found.add(Tactic.MONOLOGUE, words[0][0], words[-1][1])
 
-    # 6. Nothing found: the statistical fallback may read what no phrase knows.
-    # Listening words alone do not stop it: "I hear you, and that's fair" in
-    # front of a push is still a push, so the rest of the turn is read as if
-    # those words were not there.
-    if fallback and all(t in _COURTESY for t in found):
-        rest = scan
-        for a, b in courtesy:
-            rest = rest[:a] + " " * (b - a) + rest[b:]
-        # ...and the commas and "and"s that joined them to the rest.
-        joined = _JOINERS.match(rest)
-        if joined:
-            rest = " " * joined.end() + rest[joined.end() :]
-        reading = M.read(rest, ctx.objection_open, declined)
-        if reading is not None and (not found or reading.label is Label.PRESSURE):
-            found.add(reading.tactic, reading.start, reading.end)
+    # 6. The model reads the whole turn, with what the phrases found in it,
+    # and where it is sure enough its label stands while an objection is open:
+    # pressure in words no phrase knows is pressure, and a phrase's "pressure"
+    # the rest of the turn shows to be honest ("the grant match closes June 30,
+    # it's on their site") is not. The findings are settled to agree with it.
+    label: Label | None = None
+    model = M.load() if fallback and ctx.objection_open else None
+    if model is not None:
+        ordered = sorted(found, key=_ORDER.__getitem__)
+        reading = M.read(scan, declined, ordered)
+        label = model.decide(M.phrase_label(ordered), reading) if reading is not None else None
+        # Listening words cancel nothing after them: "I hear you, and that's
+        # fair" in front of a push is still a push. So a turn that opens with
+        # them is read again from after each piece, as if they were not there,
+        # and pressure in any reading is pressure.
+        for cut in _after_courtesy(scan, courtesy) if label is not Label.PRESSURE else ():
+            kept = [
+                t
+                for t in ordered
+                if t not in _COURTESY or any(c == t and start >= cut for c, start, _ in courtesy)
+            ]
+            second = M.read(" " * cut + scan[cut:], declined, kept)
+            if second is not None and model.decide(M.phrase_label(kept), second) is Label.PRESSURE:
+                label, reading = Label.PRESSURE, second
+                break
+        if label is not None and reading is not None:
+            if label is not Label.PRESSURE:
+                for tactic in [t for t in found if t.is_pressure]:
+                    found.discard(tactic)
+            shown = any(t.is_pressure == (label is Label.PRESSURE) for t in found)
+            if label is not Label.NEUTRAL and not shown:
+                finding = reading.finding()
+                if finding is not None:
+                    found.add(*finding)
 
     findings = tuple(sorted(found.values(), key=lambda f: (f.start, _ORDER[f.tactic])))
-    if any(f.tactic.is_pressure for f in findings):
+    if label is Label.NEUTRAL:
+        pass  # what the phrases found stays for the director; none of it decides
+    elif any(f.tactic.is_pressure for f in findings):
         label = Label.PRESSURE
     elif findings:
         label = Label.CONSULTATIVE
     else:
         label = Label.NEUTRAL
     return Classification(label, findings)
+
+
+def _after_courtesy(scan: str, spans: list[tuple[Tactic, int, int]]) -> list[int]:
+    """Where each piece of the turn's opening run of courtesy words ("I hear
+    you, and that's fair. I hear you.") ends, with what joins it to the next,
+    while something follows; none when the turn does not open with them."""
+    ends: list[int] = []
+    pos = 0
+    while True:
+        joined = _JOINERS.match(scan, pos)
+        at = joined.end() if joined else pos
+        if pos and at < len(scan):
+            ends.append(at)
+        # A phrase may start on the punctuation before its words (". Makes sense").
+        following = [end for _, start, end in spans if pos <= start <= at and end > at]
+        if not following:
+            return ends
+        pos = max(following)
 
 
 class _Findings(dict[Tactic, Finding]):
