@@ -98,20 +98,27 @@ def tokenize(scan: str) -> list[Token]:
 def sentences(scan: str) -> list[list[str]]:
     """The normalised words of `scan`, sentence by sentence: what the features
     need, without the offsets (`tokenize` gives those, for quoting)."""
-    return [[_norm(w) for w in _TOKEN.findall(part)] for part in _SENTENCE_BREAK.split(scan)]
+    parts: list[list[str]] = [[]]
+    norms = _NORMS
+    for piece in (_ASCII_PIECE if scan.isascii() else _PIECE).findall(scan):
+        if piece[0] in _BREAK_CHARS:
+            parts.append([])
+            continue
+        word = norms.get(piece)
+        if word is None:
+            word = _norm(piece)
+            if len(norms) < _NORMS_MAX:  # bounded: a server reads many words
+                norms[piece] = word
+        parts[-1].append(word)
+    return parts
 
 
-def ngram_features(parts: list[list[str]]) -> list[str]:
-    """Unigrams and bigrams; a bigram never crosses a sentence, and each
-    sentence contributes a start bigram ("<s> just")."""
-    feats: list[str] = []
-    for words in parts:
-        prev = "<s>"
-        for word in words:
-            feats.append(word)
-            feats.append(prev + " " + word)
-            prev = word
-    return feats
+# One pass over a turn: a run of sentence breaks, or a word (as _TOKEN).
+_PIECE = re.compile(r"[.!?;\n]+|[^\W_]+(?:'[^\W_]+)*")
+_ASCII_PIECE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*|[.!?;\n]+")  # the same, faster
+_BREAK_CHARS = frozenset(".!?;\n")
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 100_000
 
 
 def features(
@@ -121,15 +128,23 @@ def features(
     found: Iterable[Tactic] = (),
 ) -> list[str]:
     """Every feature of a turn, each once, in a fixed order (so that scores
-    sum in the same order in every process): n-grams in text order, then hand
-    features (prefixed "#"), then what the phrases found (`found`: the tactics,
-    as "#t:<tactic>" in the order given, and their label as "#phrases:<label>").
-    `parts`, if given, are `sentences(scan)`."""
+    sum in the same order in every process): unigrams and bigrams in text order
+    (a bigram never crosses a sentence, and each sentence contributes a start
+    bigram, "<s> just"), then hand features (prefixed "#"), then what the
+    phrases found (`found`: the tactics, as "#t:<tactic>" in the order given,
+    and their label as "#phrases:<label>"). `parts`, if given, are
+    `sentences(scan)`. Written for speed: the model reads every turn."""
     if parts is None:
         parts = sentences(scan)
-    feats = dict.fromkeys(ngram_features(parts))
-    words = [w for part in parts for w in part]
-    n = len(words)
+    feats: dict[str, None] = {}
+    n = 0
+    for words in parts:
+        prev = "<s>"
+        for word in words:
+            feats[word] = None
+            feats[prev + " " + word] = None
+            prev = word
+        n += len(words)
     hand = [
         "#len<=4" if n <= 4 else "#len<=12" if n <= 12 else "#len<=30" if n <= 30 else "#len>30"
     ]
@@ -139,12 +154,12 @@ def features(
             hand.append("#ends?")
     if "!" in scan:
         hand.append("#exclaim")
-    you = sum(1 for w in words if w in _SECOND_PERSON)
+    you = sum(sum(map(_SECOND_PERSON.__contains__, words)) for words in parts)
     if you:
         hand.append("#you")
         if you >= 3:
             hand.append("#you3")
-    if any(w in _NOW_WORDS for w in words):
+    if any(not _NOW_WORDS.isdisjoint(words) for words in parts):
         hand.append("#now")
     if _DIGIT.search(scan) and _MONEY.search(scan):  # every money pattern has a digit
         hand.append("#money")
@@ -157,10 +172,15 @@ def features(
     if buyer_declined:
         hand.append("#buyer-no")
     found = tuple(found)
-    hand += [f"#t:{t.value}" for t in found]
-    hand.append(f"#phrases:{phrase_label(found).value}")
-    feats.update(dict.fromkeys(hand))
+    hand += [_FOUND[t] for t in found]
+    hand.append(_PHRASES[phrase_label(found)])
+    for feature in hand:
+        feats[feature] = None
     return list(feats)
+
+
+_FOUND = {t: f"#t:{t.value}" for t in Tactic}
+_PHRASES = {label: f"#phrases:{label.value}" for label in Label}
 
 
 def phrase_label(found: Iterable[Tactic]) -> Label:

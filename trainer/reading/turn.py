@@ -126,6 +126,7 @@ def reader_version() -> str:
         "tactics.py",
         "phrases.py",
         "phrasebook.py",
+        "caseless.py",
         "model.py",
         "data/model.json",
         "words.py",
