@@ -128,9 +128,16 @@ def classify(
     book = P.PHRASES
     candidates = book.candidates(folded)
     for index in candidates:
-        tactic = book.phrases[index][0]
+        tactic, pattern = book.phrases[index]
         negatable = tactic in P.NEGATABLE
-        for m in book.phrases[index][1].finditer(scan):
+        if not negatable and tactic not in _COURTESY:  # the first match is all it needs
+            m = pattern.search(scan)
+            if m is None:
+                continue
+            if m.end() > m.start():
+                found.add(tactic, m.start(), m.end())
+                continue
+        for m in pattern.finditer(scan):
             if not (negatable and _negated(scan, m.start())):
                 found.add(tactic, m.start(), m.end())
                 if tactic not in _COURTESY:
