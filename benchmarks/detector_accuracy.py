@@ -57,10 +57,9 @@ def report(path: Path) -> float:
     contexts = [context_of(e) for e in examples]
     # The reading the director and the grader use: tactics, then what the turn means.
     results = [read_turn(e["reply"], c).tactics for e, c in zip(examples, contexts, strict=True)]
-    # The statistical fallback decides only turns the phrases leave neutral.
-    by_fallback = [
-        r.label is not Label.NEUTRAL
-        and classify(e["reply"], c, fallback=False).label is Label.NEUTRAL
+    # Where the trained model's label overruled the phrases' own.
+    by_model = [
+        r.label is not classify(e["reply"], c, fallback=False).label
         for e, c, r in zip(examples, contexts, results, strict=True)
     ]
 
@@ -107,24 +106,24 @@ def report(path: Path) -> float:
         f"tactics (micro)     precision {ratio(tp, tp + fp)}  recall {ratio(tp, tp + fn)}"
         f"  (tp {tp}, fp {fp}, fn {fn})"
     )
-    decided = sum(by_fallback)
+    decided = sum(by_model)
     right = sum(
         1
-        for e, r, fb in zip(examples, results, by_fallback, strict=True)
+        for e, r, fb in zip(examples, results, by_model, strict=True)
         if fb and r.label.value == e["label"]
     )
-    print(f"fallback decided    {decided} turns ({right} right, {decided - right} wrong)")
+    print(f"model overruled     {decided} turns ({right} right, {decided - right} wrong)")
     print(f"throughput          {throughput(examples, contexts):,.0f} turns/s (single process)")
     if misses:
         print()
         print(f"misclassified ({len(misses)}):")
-        fallback_ids = {e["id"] for e, fb in zip(examples, by_fallback, strict=True) if fb}
+        model_ids = {e["id"] for e, fb in zip(examples, by_model, strict=True) if fb}
         for example, result in misses:
             tactics = ", ".join(t.value for t in result.tactics) or "-"
             print(
                 f"  {example['id']}  expected {example['label']}, got {result.label.value}"
                 f"  [{tactics}]{'  (hard)' if example.get('hard') else ''}"
-                f"{'  (fallback)' if example['id'] in fallback_ids else ''}"
+                f"{'  (model)' if example['id'] in model_ids else ''}"
             )
             print(f"      buyer: {example['buyer']}")
             print(f"      reply: {example['reply']}")

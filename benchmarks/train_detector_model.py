@@ -59,12 +59,16 @@ TRAIN_FILES = (
     "replies-train-out.jsonl",
     "replies-train-p.jsonl",
     "replies-train-q.jsonl",
+    "replies-train-r.jsonl",
+    "replies-train-s.jsonl",
+    "replies-train-t.jsonl",
 )
 NEVER_TRAIN = (
     "replies-holdout.jsonl",
     "replies-fresh-c.jsonl",
     "replies-fresh-e.jsonl",
     "replies-fresh-g.jsonl",
+    "replies-fresh-h.jsonl",
     "proxy-public.jsonl",
 )
 # The tailored closer's lines in the tuning conversations (never the held-out

@@ -177,13 +177,8 @@ def test_pressure_in_polite_words_is_pressure(text):
         "What if we start with one depot for 60 days and you see the usage numbers first?",
         # A choice that includes not buying yet, and refusing to promise what nobody knows.
         "Want to start, or call the references first? Either's fine by me.",
-        pytest.param(
-            "I won't promise you a number of jobs. I don't know your market well enough yet and "
-            "anyone who promises that is guessing.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="known miss: the model reads guilt in it (0.61)"
-            ),
-        ),
+        "I won't promise you a number of jobs. I don't know your market well enough yet and "
+        "anyone who promises that is guessing.",
     ],
 )
 def test_respectful_lines_are_not_pressure(text):

@@ -37,6 +37,9 @@ TRAINED_ON = [
     "replies-train-out.jsonl",
     "replies-train-p.jsonl",
     "replies-train-q.jsonl",
+    "replies-train-r.jsonl",
+    "replies-train-s.jsonl",
+    "replies-train-t.jsonl",
 ]
 # Written blind to the detector and never trained on: the honest estimate.
 MEASURED_ON = [
@@ -44,6 +47,7 @@ MEASURED_ON = [
     "replies-fresh-c.jsonl",
     "replies-fresh-e.jsonl",
     "replies-fresh-g.jsonl",
+    "replies-fresh-h.jsonl",
 ]
 ALL_FILES = TRAINED_ON + MEASURED_ON
 
@@ -268,10 +272,11 @@ def measure(name: str) -> tuple[float, float, float]:
 # Accuracy, pressure precision and pressure recall of `classify` as measured
 # with the shipped model; the floors leave a little room for a retraining.
 FLOORS = {
-    "replies-holdout.jsonl": (0.97, 0.95, 0.95),  # measured 0.990, 1.000, 0.973
-    "replies-fresh-c.jsonl": (0.94, 0.95, 0.90),  # measured 0.960, 0.981, 0.930
-    "replies-fresh-e.jsonl": (0.92, 0.90, 0.93),  # measured 0.942, 0.931, 0.950
-    "replies-fresh-g.jsonl": (0.89, 0.88, 0.88),  # measured 0.908, 0.903, 0.903
+    "replies-holdout.jsonl": (0.96, 0.95, 0.95),  # measured 0.980, 1.000, 0.973
+    "replies-fresh-c.jsonl": (0.93, 0.95, 0.88),  # measured 0.953, 0.981, 0.912
+    "replies-fresh-e.jsonl": (0.93, 0.95, 0.92),  # measured 0.958, 0.979, 0.950
+    "replies-fresh-g.jsonl": (0.90, 0.91, 0.88),  # measured 0.925, 0.939, 0.903
+    "replies-fresh-h.jsonl": (0.90, 0.92, 0.91),  # measured 0.929, 0.949, 0.940
 }
 
 

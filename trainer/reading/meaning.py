@@ -227,7 +227,7 @@ def offered_phrases(text: str) -> tuple[str, ...]:
                     if not noun or noun.group(1).lower() in STOP:
                         break
                     end += noun.end()
-            phrase = text[m.start() : end].strip(" -")
+            phrase = text[m.start() : end].strip(" -").rstrip(",.")  # "$24,000," is "$24,000"
             if phrase and phrase.lower() not in (f.lower() for f in found):
                 found.append(phrase)
     for m in _NAME.finditer(text):

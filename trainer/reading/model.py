@@ -313,15 +313,23 @@ class Reading:
     _scan: str
     _feats: list[str]
 
-    def finding(self) -> tuple[Tactic, int, int] | None:
-        """The one tactic that shows the label, and the span of the turn that
-        carries the most weight for it; None for a neutral reading."""
+    def finding(self, ruled_out: frozenset[Tactic] = frozenset()) -> tuple[Tactic, int, int] | None:
+        """The one tactic that shows the label (the likeliest not `ruled_out`),
+        and the span of the turn that carries the most weight for it; None for a
+        neutral reading."""
         model = load()
         tactic_model = model.tactics.get(self.label) if model is not None else None
         if model is None or tactic_model is None:
             return None
         scores = tactic_model.scores(self._feats)
-        tactic = Tactic(max(zip(scores, tactic_model.classes, strict=True))[1])
+        allowed = [
+            (score, name)
+            for score, name in zip(scores, tactic_model.classes, strict=True)
+            if Tactic(name) not in ruled_out
+        ]
+        if not allowed:
+            return None
+        tactic = Tactic(max(allowed)[1])
         k = model.labels.classes.index(self.label.value)
         start, end = _evidence(self._scan, tokenize(self._scan), model.labels, k)
         return tactic, start, end

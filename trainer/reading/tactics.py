@@ -234,7 +234,12 @@ def classify(
                     found.discard(tactic)
             shown = any(t.is_pressure == (label is Label.PRESSURE) for t in found)
             if label is not Label.NEUTRAL and not shown:
-                finding = reading.finding()
+                # A monologue asks nothing, and a push after no needs a no: the
+                # rules above decide those, the model does not name them.
+                ruled_out = {Tactic.MONOLOGUE} if "?" in scan else set()
+                if not declined:
+                    ruled_out.add(Tactic.PUSH_AFTER_NO)
+                finding = reading.finding(frozenset(ruled_out))
                 if finding is not None:
                     found.add(*finding)
 
