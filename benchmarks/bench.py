@@ -128,9 +128,15 @@ def engine_per_turn(turns: int) -> tuple[list[float], list[float]]:
     return per_turn, asyncio.run(empty())
 
 
-def grading_throughput(min_turns: int) -> tuple[int, float]:
+def grading_throughput(min_turns: int, recorded: bool = False) -> tuple[int, float]:
+    """Trainee turns graded per second, from transcripts of labelled replies
+    with no scenario. `recorded`: each trainee turn carries the reading taken
+    when it was said, as a practice session saves it, so grading reads nothing
+    again (the readings are made before the clock starts)."""
     from trainer.content.library import load_library
     from trainer.grading.scoring import grade
+    from trainer.reading.context import TurnContext
+    from trainer.reading.turn import read_turn
     from trainer.transcript import Transcript, Turn
 
     data = ROOT / "benchmarks" / "data" / "replies-dev.jsonl"
@@ -143,9 +149,12 @@ def grading_throughput(min_turns: int) -> tuple[int, float]:
         for start in range(0, len(replies), 10):
             turns = []
             for r in replies[start : start + 10]:
+                reading = None
+                if recorded:
+                    reading = read_turn(r["reply"], TurnContext(buyer_line=r["buyer"])).to_record()
                 turns += [
                     Turn(role="buyer", text=r["buyer"]),
-                    Turn(role="trainee", text=r["reply"]),
+                    Turn(role="trainee", text=r["reply"], reading=reading),
                 ]
                 count += 1
             transcripts.append(Transcript(turns=turns))
@@ -277,6 +286,14 @@ def main() -> None:
             f"offline grading ({turns} trainee turns)",
             f"{turns / seconds:,.0f} turns/s",
             f"{seconds:.2f} s on one core",
+        )
+    )
+    turns, seconds = grading_throughput(2000, recorded=True)
+    rows.append(
+        (
+            f"grading saved sessions ({turns} trainee turns)",
+            f"{turns / seconds:,.0f} turns/s",
+            "each turn's reading saved when it was said",
         )
     )
     calls, call_turns, seconds = call_grading_throughput(10 if args.quick else 40)
