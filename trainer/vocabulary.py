@@ -7,6 +7,7 @@ and the director reacts to.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -102,6 +103,16 @@ class Label(StrEnum):
     CONSULTATIVE = "consultative"
     PRESSURE = "pressure"
     NEUTRAL = "neutral"
+
+
+def label_of(tactics: Iterable[Tactic]) -> Label:
+    """The product's stance in one line: any pressure tactic makes a turn
+    pressure, whatever surrounds it; otherwise any consultative tactic makes it
+    consultative; otherwise it is neutral."""
+    found = tuple(tactics)
+    if any(t.is_pressure for t in found):
+        return Label.PRESSURE
+    return Label.CONSULTATIVE if found else Label.NEUTRAL
 
 
 class Difficulty(StrEnum):

@@ -18,6 +18,15 @@ def load(path: Path | str) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def labelled_lines() -> list[str]:
+    """Every buyer line and reply in every labelled set, as written."""
+    lines = []
+    for path in sorted(DATA.glob("*.jsonl")):
+        for row in load(path):
+            lines += [row[k] for k in ("reply", "buyer", "text") if isinstance(row.get(k), str)]
+    return lines
+
+
 def context_of(example: dict) -> TurnContext:
     return TurnContext(
         buyer_line=example["buyer"],

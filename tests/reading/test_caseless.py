@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from replies_support import labelled_lines
 
 from trainer.reading import caseless as C
 from trainer.reading import meaning
 from trainer.reading import phrases as P
 from trainer.reading.objections import _BOOK as OBJECTION_BOOK
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _all_patterns() -> list[C.Caseless]:
@@ -26,16 +23,6 @@ def _all_patterns() -> list[C.Caseless]:
 
 
 PATTERNS = _all_patterns()
-
-
-def _lines() -> list[str]:
-    lines = []
-    for path in sorted((ROOT / "benchmarks" / "data").glob("*.jsonl")):
-        for line in path.read_text().splitlines():
-            if line.strip():
-                row = json.loads(line)
-                lines += [row[k] for k in ("reply", "buyer", "text") if isinstance(row.get(k), str)]
-    return lines
 
 
 def _same(pattern: C.Caseless, text: str, pos: int = 0) -> bool:
@@ -62,7 +49,7 @@ def test_the_exotic_characters_are_the_only_ones_lowercasing_gets_wrong():
 
 
 def test_every_labelled_line_and_its_case_variants_match_the_same():
-    lines = _lines()
+    lines = labelled_lines()
     assert len(lines) > 1000
     # A third of them, every ninth also in capitals and title case: the full
     # cross of ~5,000 lines and ~650 patterns takes too long for the suite.

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from replies_support import labelled_lines
 
 from trainer.reading import phrases as P
 from trainer.reading.objections import _BOOK as OBJECTION_BOOK
 from trainer.reading.phrasebook import PhraseBook
 
-ROOT = Path(__file__).resolve().parents[2]
 BOOKS = {"tactics": P.PHRASES, "objections": OBJECTION_BOOK}
 
 
@@ -25,18 +22,8 @@ def _missed(book: PhraseBook, text: str) -> list[str]:
     ]
 
 
-def _lines() -> list[str]:
-    found = []
-    for path in sorted((ROOT / "benchmarks" / "data").glob("*.jsonl")):
-        for line in path.read_text().splitlines():
-            if line.strip():
-                row = json.loads(line)
-                found += [row[k] for k in ("reply", "buyer", "text") if isinstance(row.get(k), str)]
-    return found
-
-
 def test_no_labelled_line_loses_a_phrase_that_matches_it():
-    lines = _lines()
+    lines = labelled_lines()
     assert len(lines) > 1000
     for name, book in BOOKS.items():
         for text in lines:

@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-__all__ = ["Caseless", "caseless", "lowered"]
+__all__ = ["FLAGS", "Caseless", "lowered"]
 
 FLAGS = re.IGNORECASE
 
@@ -41,7 +41,8 @@ _EXOTIC = frozenset("\u0130\u0131\u017f")
 
 
 class Caseless:
-    """A case-blind pattern; `search`, `match`, `finditer` and `sub` as re.Pattern's."""
+    """A case-blind pattern; `search` and `finditer` as re.Pattern's, and the
+    pattern as written in `pattern` for anything else."""
 
     __slots__ = ("pattern", "_parts")
 
@@ -70,9 +71,6 @@ class Caseless:
         # Never other than found, by construction; if it ever were, the slow way is right.
         return found if found is not None else self.pattern.search(text, pos, end)
 
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.pattern.match(text, pos)
-
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         """Non-empty matches, left to right, not overlapping."""
         while pos <= len(text) and (found := self.search(text, pos)) is not None:
@@ -83,17 +81,10 @@ class Caseless:
             else:
                 pos = start + 1
 
-    def sub(self, repl: str, text: str) -> str:
-        return self.pattern.sub(repl, text)
-
-
-def caseless(source: str) -> Caseless:
-    return Caseless(source)
-
 
 def _fast_parts(source: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """The alternatives, lowercased for lowercased text: those starting with
-    `\\b` together without it, the rest together. None where a pattern cannot
+    `\\b` together without it, the rest together. Empty where a pattern cannot
     be read this way: a case-sensitive part ("(?-i:NOT)"), inline flags, named
     groups or escapes, non-ASCII."""
     if not source.isascii() or _UNUSUAL.search(source):

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from trainer.reading.caseless import caseless
+from trainer.reading.caseless import Caseless
 from trainer.reading.context import TurnContext
 from trainer.reading.words import (
     NUMBER_WORDS,
@@ -55,7 +55,7 @@ EMPTY = frozenset({Mark.REPEAT, Mark.KEYWORDS, Mark.PASTED, Mark.SMALL_TALK, Mar
 
 # Proposals the tactic phrases do not already read as an option: "I'll pull
 # twelve months of your data", "Pilot one depot for sixty days".
-_PROPOSAL = caseless(
+_PROPOSAL = Caseless(
     r"\bi(?:'ll|'d|\s+will|\s+would|\s+can|\s+could)\s+(?!be\b|see\b|understand\b|imagine\b"
     r"|tell\b|admit\b|hear\b|relate\b|appreciate\b|only\b|assure\b|promise\b|guarantee\b"
     r"|totally\b|completely\b|definitely\b|say\b|bet\b|agree\b|ask\b|need\b|love\b|hate\b"
@@ -68,7 +68,7 @@ _PROPOSAL = caseless(
 )
 # A question about the answer just given: "Would that cover it?", "Does that
 # sound fair?", "Is that closer?", "Would a plan like that feel manageable?"
-_CONFIRM = caseless(
+_CONFIRM = Caseless(
     r"(?:^|[,;:]\s*)\W*(?:(?:and|so|then|honestly|okay|ok)\W+)?(?:would|does|do|did|will|could|can"
     r"|is|might)\s+(?:that|this|it|those|these|any\s+of\s+that|all\s+(?:of\s+)?that)\b"
     # "Would usage data you can check answer the worry about ...?"
@@ -82,7 +82,7 @@ _CONFIRM = caseless(
     r"|\bwhat\s+would\s+(?:that|this)\s+(?:need|have)\s+to\b|\bwhat'?s\s+missing\b"
     r"|\bwhat\s+do\s+you\s+think\s+of\s+(?:that|this)\b"
 )
-_NEXT_STEP_WORDS = caseless(
+_NEXT_STEP_WORDS = Caseless(
     r"\b(?:call|calls|meeting|meet|calendar|minutes|session|demo|walk\s*through|go\s+through"
     r"|sit\s+down|set(?:ting)?\s+up|schedul\w*|book(?:ing)?|send(?:ing)?|kick\s*off|get\s+started"
     r"|go\s+ahead|move\s+ahead|introduc\w*|invit\w*|join|talk\s+to|speak\s+with|loop\s+in"
@@ -92,7 +92,7 @@ _NEXT_STEP_WORDS = caseless(
     r"|net\s+sheet|plan|pilot|phase\s+one|trial|workshop|review)\b"
 )
 # A question that asks the buyer to do something with the seller.
-_ASKS = caseless(
+_ASKS = Caseless(
     r"\b(?:would|could|can|shall|should|will|do|are)\s+(?:you|we|i)\b|\bwant\s+(?:me\s+)?to\b"
     r"|\bwhich\s+(?:next\s+step|day|time|one|works)"
     r"|\bwhen\s+(?:would|could|can|shall|should)\b|\bwould\s+it\s+(?:make\s+sense|help)\b"
@@ -100,7 +100,7 @@ _ASKS = caseless(
     r"|\bis\s+there\s+a\s+(?:time|day|slot|good\s+time|morning|afternoon|week)\b"
     r"|\bwhat\s+(?:time|day|date)s?\b|\bwhen\s+(?:works|suits|is\s+good|are\s+you\s+free)\b"
 )
-_SMALL_TALK = caseless(
+_SMALL_TALK = Caseless(
     r"\b(?:the\s+game|games|weather|weekend|holiday|holidays|vacation|golf|coffee|commute|traffic"
     r"|football|baseball|basketball|soccer|hockey|movie|movies|netflix|restaurant|lunch"
     r"|dinner|beer|wine|fishing|hobby|hobbies|fascinating|music|concert|birthday|pets?|dogs?"
@@ -109,11 +109,11 @@ _SMALL_TALK = caseless(
     r"|season\s+opener|sunny|rain|rainy|snowing|cold\s+out|hot\s+out|how\s+are\s+you"
     r"|how'?s\s+(?:it\s+going|your\s+day|things|business|everything|life|the\s+family))\b"
 )
-_QUESTION_WORD = caseless(
+_QUESTION_WORD = Caseless(
     r"^\W*(?:what|whats|how|hows|why|which|when|where|who|is|are|was|were|do|does|did|can|could"
     r"|would|will|should|have|has|had|may|might)\b"
 )
-_NUMBER = caseless(
+_NUMBER = Caseless(
     r"\$\s?\d[\d,.]*\s*(?:k|m|million|thousand)?|\b\d+(?:[.,]\d+)?\s*%?"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     r"|forty|fifty|sixty|ninety|hundred|half|a\s+couple\s+of|a\s+few)\b"
@@ -162,7 +162,7 @@ def _sentences(text: str) -> list[str]:
 
 
 # A question asked without a question mark: "I'm curious what's hardest to keep up with."
-_INDIRECT = caseless(
+_INDIRECT = Caseless(
     r"\b(?:i'?m\s+curious|i\s+wonder|i'?d\s+(?:love|like)\s+to\s+(?:know|hear|understand)"
     r"|help\s+me\s+understand|tell\s+me\s+(?:about|how|what|why|more|a\s+bit)|walk\s+me\s+through"
     r"|can\s+you\s+share)\b"

@@ -26,12 +26,12 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from trainer.reading.caseless import caseless
-from trainer.vocabulary import Label, Tactic
+from trainer.reading.caseless import Caseless
+from trainer.vocabulary import Label, Tactic, label_of
 
 MODEL_RESOURCE = "data/model.json"
 FORMAT = 2
@@ -45,7 +45,7 @@ _CLAUSE_BREAK = re.compile(r"[,:\u2014\u2013]|\s-\s|\.\.\.")
 _MONEY = re.compile(
     r"[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s?(?:k|grand|bucks|dollars|euros|pounds)\b", re.IGNORECASE
 )
-_PERCENT = caseless(r"\d\s?%|\bpercent\b|\bper\s+cent\b")
+_PERCENT = Caseless(r"\d\s?%|\bpercent\b|\bper\s+cent\b")
 _DIGIT = re.compile(r"\d")
 
 _SECOND_PERSON = frozenset(
@@ -66,7 +66,6 @@ _IMPERATIVES = frozenset(
 _LEAD_INS = frozenset({"so", "ok", "okay", "now", "well", "come", "on", "and", "then", "just"})
 
 
-@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     word = word.lower().replace("'", "")
     if word.isdigit():
@@ -173,7 +172,7 @@ def features(
         hand.append("#buyer-no")
     found = tuple(found)
     hand += [_FOUND[t] for t in found]
-    hand.append(_PHRASES[phrase_label(found)])
+    hand.append(_PHRASES[label_of(found)])
     for feature in hand:
         feats[feature] = None
     return list(feats)
@@ -181,14 +180,6 @@ def features(
 
 _FOUND = {t: f"#t:{t.value}" for t in Tactic}
 _PHRASES = {label: f"#phrases:{label.value}" for label in Label}
-
-
-def phrase_label(found: Iterable[Tactic]) -> Label:
-    """The label the phrases alone give: any pressure tactic makes it pressure."""
-    found = tuple(found)
-    if any(t.is_pressure for t in found):
-        return Label.PRESSURE
-    return Label.CONSULTATIVE if found else Label.NEUTRAL
 
 
 def _has_imperative(parts: list[list[str]]) -> bool:

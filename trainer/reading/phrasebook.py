@@ -18,11 +18,10 @@ from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Generic, TypeVar
 
-from trainer.reading.caseless import Caseless
+from trainer.reading.caseless import FLAGS, Caseless
 
 __all__ = ["FLAGS", "PhraseBook", "compile_any"]
 
-FLAGS = re.IGNORECASE
 Key = TypeVar("Key")
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from trainer.reading import model as M
 from trainer.reading import phrases as P
 from trainer.reading.context import TurnContext
-from trainer.vocabulary import Label, Tactic
+from trainer.vocabulary import Label, Tactic, label_of
 
 # Very long input is cut, not refused: a pasted essay still gets a reading of
 # its opening, in bounded time.
@@ -213,7 +213,7 @@ def classify(
     if model is not None:
         ordered = sorted(found, key=_ORDER.__getitem__)
         reading = M.read(scan, declined, ordered)
-        label = model.decide(M.phrase_label(ordered), reading) if reading is not None else None
+        label = model.decide(label_of(ordered), reading) if reading is not None else None
         # Listening words cancel nothing after them: "I hear you, and that's
         # fair" in front of a push is still a push. So a turn that opens with
         # them is read again from after each piece, as if they were not there,
@@ -225,7 +225,7 @@ def classify(
                 if t not in _COURTESY or any(c == t and start >= cut for c, start, _ in courtesy)
             ]
             second = M.read(" " * cut + scan[cut:], declined, kept)
-            if second is not None and model.decide(M.phrase_label(kept), second) is Label.PRESSURE:
+            if second is not None and model.decide(label_of(kept), second) is Label.PRESSURE:
                 label, reading = Label.PRESSURE, second
                 break
         if label is not None and reading is not None:
@@ -244,14 +244,9 @@ def classify(
                     found.add(*finding)
 
     findings = tuple(sorted(found.values(), key=lambda f: (f.start, _ORDER[f.tactic])))
-    if label is Label.NEUTRAL:
-        pass  # what the phrases found stays for the director; none of it decides
-    elif any(f.tactic.is_pressure for f in findings):
-        label = Label.PRESSURE
-    elif findings:
-        label = Label.CONSULTATIVE
-    else:
-        label = Label.NEUTRAL
+    if label is not Label.NEUTRAL:
+        # A neutral reading keeps what the phrases found, for the director; none of it decides.
+        label = label_of(f.tactic for f in findings)
     return Classification(label, findings)
 
 

@@ -17,7 +17,7 @@ from trainer.reading.meaning import Mark, Meaning, read_meaning
 from trainer.reading.tactics import Classification, Finding, classify
 from trainer.reading.words import content_terms, is_generic
 from trainer.transcript import FindingRecord, ReadingRecord
-from trainer.vocabulary import PRESSURE_TACTICS, Label, Tactic
+from trainer.vocabulary import PRESSURE_TACTICS, Label, Tactic, label_of
 
 __all__ = ["TurnReading", "from_record", "read_turn", "reader_version"]
 
@@ -82,13 +82,7 @@ def _answers(meaning: Meaning, context: TurnContext | None) -> bool:
 
 def _without(c: Classification, tactic: Tactic) -> Classification:
     findings = tuple(f for f in c.findings if f.tactic is not tactic)
-    if any(f.tactic.is_pressure for f in findings):
-        label = Label.PRESSURE
-    elif findings:
-        label = Label.CONSULTATIVE
-    else:
-        label = Label.NEUTRAL
-    return Classification(label, findings)
+    return Classification(label_of(f.tactic for f in findings), findings)
 
 
 def from_record(text: str, record: ReadingRecord | None) -> TurnReading | None:
