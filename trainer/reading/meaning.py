@@ -267,7 +267,10 @@ def read_meaning(
     if any(_CONFIRM.search(q) for q in questions) or Tactic.SUMMARIZE_CHECK in found and questions:
         marks.add(Mark.CONFIRM)
     asking_next = [q for q in questions if _ASKS.search(q) and _NEXT_STEP_WORDS.search(q)]
-    if Tactic.PERMISSION_NEXT_STEP in found or asking_next:
+    # "I'll send the export. If it's right, sign; if it isn't, don't.": a next
+    # step put to the buyer with the no left open is asked for, not assumed.
+    left_open = Tactic.WALK_AWAY_OK in found and _NEXT_STEP_WORDS.search(text) is not None
+    if Tactic.PERMISSION_NEXT_STEP in found or asking_next or left_open:
         marks.add(Mark.NEXT_STEP)
 
     surface: set[str] = set()
