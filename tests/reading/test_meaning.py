@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.reading.meaning import offered_phrases
+from trainer.reading.context import TurnContext
+from trainer.reading.meaning import Mark, offered_phrases
+from trainer.reading.turn import read_turn
 
 
 @pytest.mark.parametrize(
@@ -20,3 +22,22 @@ from trainer.reading.meaning import offered_phrases
 )
 def test_numbers_and_names_are_quoted_without_trailing_punctuation(text, offered):
     assert offered_phrases(text) == offered
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        # A step put to the buyer with the no left open is asked for, not assumed.
+        (
+            "Check it against Jess's export, I'll send it. If it's right, sign. If it isn't, don't.",
+            True,
+        ),
+        ("Would a call with your CFO on Tuesday help?", True),
+        # Leaving the door open with no step in it asks for nothing.
+        ("Honestly, staying put might be the right call for you.", False),
+        ("Our rollout takes six weeks from signature.", False),
+    ],
+)
+def test_a_next_step_is_asked_for_when_the_buyer_may_say_no(text: str, asks: bool) -> None:
+    reading = read_turn(text, TurnContext(buyer_line="Seven-ish."))
+    assert reading.has(Mark.NEXT_STEP) is asks

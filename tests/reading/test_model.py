@@ -73,7 +73,8 @@ def test_the_shipped_model_loads() -> None:
 
 
 def test_the_model_file_is_small_and_trained_only_on_the_training_sets() -> None:
-    assert MODEL_FILE.stat().st_size < 450_000
+    # Read on the first grade of every process: it must stay a fraction of a second.
+    assert MODEL_FILE.stat().st_size < 600_000
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert data["trained_on"] == TRAINED_ON
     assert not set(data["trained_on"]) & set(_SCRIPT.NEVER_TRAIN)
@@ -266,11 +267,13 @@ def measure(name: str) -> tuple[float, float, float]:
 # Accuracy, pressure precision and pressure recall of `classify` as measured
 # with the shipped model; the floors leave a little room for a retraining.
 FLOORS = {
-    "replies-holdout.jsonl": (0.96, 0.95, 0.95),  # measured 0.980, 1.000, 0.973
-    "replies-fresh-c.jsonl": (0.93, 0.95, 0.88),  # measured 0.953, 0.981, 0.912
-    "replies-fresh-e.jsonl": (0.93, 0.95, 0.92),  # measured 0.958, 0.979, 0.950
-    "replies-fresh-g.jsonl": (0.90, 0.91, 0.88),  # measured 0.925, 0.939, 0.903
-    "replies-fresh-h.jsonl": (0.90, 0.92, 0.91),  # measured 0.929, 0.949, 0.940
+    "replies-holdout.jsonl": (0.96, 0.95, 0.95),  # measured 0.980, 0.973, 0.973
+    "replies-fresh-c.jsonl": (0.94, 0.95, 0.92),  # measured 0.967, 0.982, 0.947
+    "replies-fresh-e.jsonl": (0.94, 0.95, 0.93),  # measured 0.963, 0.980, 0.960
+    "replies-fresh-g.jsonl": (0.92, 0.91, 0.92),  # measured 0.942, 0.933, 0.942
+    "replies-fresh-h.jsonl": (0.93, 0.92, 0.95),  # measured 0.954, 0.942, 0.980
+    "replies-fresh-i.jsonl": (0.93, 0.96, 0.94),  # measured 0.954, 0.990, 0.963
+    "replies-fresh-j.jsonl": (0.88, 0.92, 0.88),  # measured 0.908, 0.942, 0.907 (once)
 }
 
 

@@ -92,6 +92,9 @@ _NEXT_STEP_WORDS = Caseless(
     r"|net\s+sheet|plan|pilot|phase\s+one|trial|workshop|review)\b"
 )
 # A question that asks the buyer to do something with the seller.
+# The seller offering to do the step ("I'll send it", "we can set up"), not
+# "the right call for you".
+_OFFER = Caseless(r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|i\s+can|we\s+can|let'?s|happy\s+to)\b")
 _ASKS = Caseless(
     r"\b(?:would|could|can|shall|should|will|do|are)\s+(?:you|we|i)\b|\bwant\s+(?:me\s+)?to\b"
     r"|\bwhich\s+(?:next\s+step|day|time|one|works)"
@@ -269,7 +272,9 @@ def read_meaning(
     asking_next = [q for q in questions if _ASKS.search(q) and _NEXT_STEP_WORDS.search(q)]
     # "I'll send the export. If it's right, sign; if it isn't, don't.": a next
     # step put to the buyer with the no left open is asked for, not assumed.
-    left_open = Tactic.WALK_AWAY_OK in found and _NEXT_STEP_WORDS.search(text) is not None
+    left_open = Tactic.WALK_AWAY_OK in found and any(
+        _OFFER.search(s) and _NEXT_STEP_WORDS.search(s) for s in _sentences(text)
+    )
     if Tactic.PERMISSION_NEXT_STEP in found or asking_next or left_open:
         marks.add(Mark.NEXT_STEP)
 

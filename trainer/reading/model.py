@@ -5,8 +5,8 @@ to wording they do not: a trainee who pushes in words nobody wrote a phrase for
 ("the clock is ticking on this one", "ur guy is one bad day from losing all ur
 files") reads as neutral, and an honest date ("the grant match closes June 30,
 it's on their site") reads as false urgency. This module reads every turn a
-second way: a multinomial logistic regression over word unigrams and bigrams, a
-few hand features, and what the phrases and rules found in it (each tactic, and
+second way: a multinomial logistic regression over word stems and word bigrams
+(a stem carries a word to its other forms: "signing" to "sign"), a few hand features, and what the phrases and rules found in it (each tactic, and
 the label they give), trained by `benchmarks/train_detector_model.py` on the
 training sets only and shipped as `data/model.json`.
 
@@ -31,10 +31,11 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from trainer.reading.caseless import Caseless
+from trainer.reading.words import stem
 from trainer.vocabulary import Label, Tactic, label_of
 
 MODEL_RESOURCE = "data/model.json"
-FORMAT = 2
+FORMAT = 3  # 3: unigram features are stems
 
 # Words with their offsets; an apostrophe inside a word is kept here and
 # dropped from the feature ("don't" and "dont" read the same).
@@ -118,6 +119,17 @@ _ASCII_PIECE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*|[.!?;\n]+")  # the sa
 _BREAK_CHARS = frozenset(".!?;\n")
 _NORMS: dict[str, str] = {}
 _NORMS_MAX = 100_000
+_STEMS: dict[str, str] = {}  # normalised word -> its stem, bounded like _NORMS
+
+
+def _stem(word: str) -> str:
+    """A normalised word's unigram feature: its stem ("<num>" stays itself)."""
+    found = _STEMS.get(word)
+    if found is None:
+        found = stem(word)
+        if len(_STEMS) < _NORMS_MAX:
+            _STEMS[word] = found
+    return found
 
 
 def features(
@@ -127,9 +139,9 @@ def features(
     found: Iterable[Tactic] = (),
 ) -> list[str]:
     """Every feature of a turn, each once, in a fixed order (so that scores
-    sum in the same order in every process): unigrams and bigrams in text order
-    (a bigram never crosses a sentence, and each sentence contributes a start
-    bigram, "<s> just"), then hand features (prefixed "#"), then what the
+    sum in the same order in every process): each word's stem and each bigram
+    of the normalised words, in text order (a bigram never crosses a sentence,
+    and each sentence contributes a start bigram, "<s> just"), then hand features (prefixed "#"), then what the
     phrases found (`found`: the tactics, as "#t:<tactic>" in the order given,
     and their label as "#phrases:<label>"). `parts`, if given, are
     `sentences(scan)`. Written for speed: the model reads every turn."""
@@ -137,10 +149,11 @@ def features(
         parts = sentences(scan)
     feats: dict[str, None] = {}
     n = 0
+    stems = _STEMS
     for words in parts:
         prev = "<s>"
         for word in words:
-            feats[word] = None
+            feats[stems.get(word) or _stem(word)] = None
             feats[prev + " " + word] = None
             prev = word
         n += len(words)
@@ -370,7 +383,7 @@ def _evidence(scan: str, tokens: list[Token], labels: Linear, k: int) -> tuple[i
     # Each token's share of the turn's score: its word, and the bigram it ends
     # (kept apart, so a clause that starts mid-sentence does not count a
     # bigram reaching back out of it).
-    word_part = [margin(t.word) for t in tokens]
+    word_part = [margin(_stem(t.word)) for t in tokens]
     bigram_part = []
     for i, t in enumerate(tokens):
         starts = i == 0 or tokens[i - 1].sentence != t.sentence
