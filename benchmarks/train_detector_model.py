@@ -67,6 +67,9 @@ TRAIN_FILES = (
     "replies-train-w.jsonl",
     "replies-train-x.jsonl",
     "replies-train-y.jsonl",
+    "replies-train-aa.jsonl",
+    "replies-train-ab.jsonl",
+    "replies-train-ac.jsonl",
 )
 NEVER_TRAIN = (
     "replies-holdout.jsonl",
@@ -76,6 +79,7 @@ NEVER_TRAIN = (
     "replies-fresh-h.jsonl",
     "replies-fresh-i.jsonl",
     "replies-fresh-j.jsonl",
+    "replies-fresh-k.jsonl",
     "proxy-public.jsonl",
 )
 # The tailored closer's lines in the tuning conversations (never the held-out

@@ -341,14 +341,7 @@ def test_wider_consultative_families_are_consultative(text: str, tactic: Tactic)
     [
         "It's pretty simple to set up. Would a short walkthrough help?",
         "We can do better than that on scope. What matters most to you?",
-        pytest.param(
-            "Who's the one who decides on vendors at your company?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known miss: the model reads asking who decides as logistics, neutral "
-                "(0.61), and overrules the phrases' open question; it is never read as pressure",
-            ),
-        ),
+        "Who's the one who decides on vendors at your company?",
         "I know everyone's busy this time of year. When would suit you?",
         "I've seen it go both ways, which is why I'd suggest a pilot. Would that help?",
         "I'm not the right person to answer that. Can I bring in our engineer?",
