@@ -113,6 +113,16 @@ def test_scores_are_deterministic_probabilities() -> None:
         ]
 
 
+def test_a_word_and_its_other_forms_share_one_weight() -> None:
+    # Unigrams are stems, so a form no training line used still carries weight.
+    signing, signed = M.features("We're signing it"), M.features("We signed it")
+    assert "sign" in signing and "sign" in signed
+    assert "signing" not in signing  # the word itself lives on only in its bigrams
+    assert "were signing" in signing and "<s> we" in signed
+    assert M.features("We have 12 trucks")[:4] == ["we", "<s> we", "have", "we have"]
+    assert "<num>" in M.features("We have 12 trucks")
+
+
 def test_curly_and_straight_apostrophes_read_alike() -> None:
     straight = UNKNOWN_PRESSURE[0]
     curly = straight.replace("'", "\u2019")

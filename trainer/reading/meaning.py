@@ -91,10 +91,10 @@ _NEXT_STEP_WORDS = Caseless(
     r"|pencil|slot|draft|write\s+(?:it|that|up)|in\s+writing|proposal|summary|one-?pager"
     r"|net\s+sheet|plan|pilot|phase\s+one|trial|workshop|review)\b"
 )
-# A question that asks the buyer to do something with the seller.
 # The seller offering to do the step ("I'll send it", "we can set up"), not
 # "the right call for you".
 _OFFER = Caseless(r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|i\s+can|we\s+can|let'?s|happy\s+to)\b")
+# A question that asks the buyer to do something with the seller.
 _ASKS = Caseless(
     r"\b(?:would|could|can|shall|should|will|do|are)\s+(?:you|we|i)\b|\bwant\s+(?:me\s+)?to\b"
     r"|\bwhich\s+(?:next\s+step|day|time|one|works)"

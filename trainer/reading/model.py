@@ -6,8 +6,9 @@ to wording they do not: a trainee who pushes in words nobody wrote a phrase for
 files") reads as neutral, and an honest date ("the grant match closes June 30,
 it's on their site") reads as false urgency. This module reads every turn a
 second way: a multinomial logistic regression over word stems and word bigrams
-(a stem carries a word to its other forms: "signing" to "sign"), a few hand features, and what the phrases and rules found in it (each tactic, and
-the label they give), trained by `benchmarks/train_detector_model.py` on the
+(a stem carries a word to its other forms: "signing" to "sign"), a few hand
+features, and what the phrases and rules found in it (each tactic, and the
+label they give), trained by `benchmarks/train_detector_model.py` on the
 training sets only and shipped as `data/model.json`.
 
 Its label is the turn's label while an objection is open (`tactics.classify`
@@ -141,10 +142,11 @@ def features(
     """Every feature of a turn, each once, in a fixed order (so that scores
     sum in the same order in every process): each word's stem and each bigram
     of the normalised words, in text order (a bigram never crosses a sentence,
-    and each sentence contributes a start bigram, "<s> just"), then hand features (prefixed "#"), then what the
-    phrases found (`found`: the tactics, as "#t:<tactic>" in the order given,
-    and their label as "#phrases:<label>"). `parts`, if given, are
-    `sentences(scan)`. Written for speed: the model reads every turn."""
+    and each sentence contributes a start bigram, "<s> just"), then hand
+    features (prefixed "#"), then what the phrases found (`found`: the
+    tactics, as "#t:<tactic>" in the order given, and their label as
+    "#phrases:<label>"). `parts`, if given, are `sentences(scan)`. Written for
+    speed: the model reads every turn."""
     if parts is None:
         parts = sentences(scan)
     feats: dict[str, None] = {}
