@@ -80,6 +80,9 @@ NEVER_TRAIN = (
     "replies-fresh-i.jsonl",
     "replies-fresh-j.jsonl",
     "replies-fresh-k.jsonl",
+    "replies-outside-a.jsonl",
+    "replies-outside-b.jsonl",
+    "replies-outside-c.jsonl",
     "proxy-public.jsonl",
 )
 # The tailored closer's lines in the tuning conversations (never the held-out

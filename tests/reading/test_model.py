@@ -275,6 +275,10 @@ FLOORS = {
     "replies-fresh-i.jsonl": (0.93, 0.96, 0.94),  # measured 0.954, 0.990, 0.963
     "replies-fresh-j.jsonl": (0.87, 0.90, 0.86),  # measured 0.891, 0.923, 0.889
     "replies-fresh-k.jsonl": (0.92, 0.92, 0.91),  # measured 0.942, 0.944, 0.935 (once)
+    # Outside sales: charity chats, negotiations, shop wording.
+    "replies-outside-a.jsonl": (0.80, 0.84, 0.78),  # measured 0.828, 0.870, 0.806
+    "replies-outside-b.jsonl": (0.85, 0.89, 0.78),  # measured 0.874, 0.917, 0.807
+    "replies-outside-c.jsonl": (0.80, 0.83, 0.84),  # measured 0.824, 0.861, 0.869
 }
 
 
