@@ -1,6 +1,7 @@
 """Train the detector's model and write trainer/reading/data/model.json.
 
     .venv/bin/python benchmarks/train_detector_model.py [--check]
+    .venv/bin/python benchmarks/train_detector_model.py --ablate replies-train-ac.jsonl
 
 Trains on the training sets (TRAIN_FILES); never on the measuring sets
 (NEVER_TRAIN), which were written blind to the detector and are kept for an
@@ -423,10 +424,47 @@ def build(log: Callable[[str], None]) -> str:
     return text
 
 
+def ablate(names: list[str], log: Callable[[str], None]) -> None:
+    """Whether training sets earn their place, judged on training data only:
+    the other training sets read out of fold by models trained with and without
+    `names`, each with its own thresholds chosen as for the shipped model."""
+    unknown = [n for n in names if n not in TRAIN_FILES]
+    if unknown:
+        print(f"train_detector_model: not a training set: {', '.join(unknown)}", file=sys.stderr)
+        raise SystemExit(2)
+    ids = set()
+    for name in names:
+        with (DATA / name).open(encoding="utf-8") as f:
+            ids |= {json.loads(line)["id"] for line in f if line.strip()}
+    examples = load_examples()
+    others = [e for e in examples if e.id not in ids]
+    log(f"{len(examples) - len(others)} turns in {', '.join(names)}; {len(others)} in the rest")
+    with_them = out_of_fold(examples)
+    at = {id(e): i for i, e in enumerate(examples)}
+    for label, probs in (
+        ("trained with them", [with_them[at[id(e)]] for e in others]),
+        ("trained without  ", out_of_fold(others)),
+    ):
+        thresholds = choose_thresholds(others, probs)
+        got = [decide(e.pattern_label, p, thresholds) for e, p in zip(others, probs, strict=True)]
+        log(
+            f"  {label}: the rest read at " + _scores(others, got) + f", cost {cost(others, got):g}"
+        )
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the shipped file")
+    parser.add_argument(
+        "--ablate",
+        nargs="+",
+        metavar="FILE",
+        help="say whether these training sets help the others (out of fold), and write nothing",
+    )
     args = parser.parse_args(argv)
+    if args.ablate:
+        ablate(args.ablate, print)
+        return 0
     text = build(print)
     if args.check:
         same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
