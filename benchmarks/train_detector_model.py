@@ -440,9 +440,11 @@ def ablate(names: list[str], log: Callable[[str], None]) -> None:
     others = [e for e in examples if e.id not in ids]
     log(f"{len(examples) - len(others)} turns in {', '.join(names)}; {len(others)} in the rest")
     with_them = out_of_fold(examples)
-    at = {id(e): i for i, e in enumerate(examples)}
     for label, probs in (
-        ("trained with them", [with_them[at[id(e)]] for e in others]),
+        (
+            "trained with them",
+            [p for e, p in zip(examples, with_them, strict=True) if e.id not in ids],
+        ),
         ("trained without  ", out_of_fold(others)),
     ):
         thresholds = choose_thresholds(others, probs)

@@ -1,4 +1,5 @@
-"""What a turn offers, as the buyer's voice and the grade quote it."""
+"""What a turn means: what it offers, as the buyer's voice and the grade quote
+it, and when it asks for a next step."""
 
 from __future__ import annotations
 

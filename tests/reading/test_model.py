@@ -61,9 +61,9 @@ def test_the_shipped_model_loads() -> None:
     assert model is not None
     assert set(model.labels.classes) == {label.value for label in Label}
     assert set(model.tactics) == {Label.PRESSURE, Label.CONSULTATIVE}
-    # Overruling the phrases takes at least the model's best guess.
+    # Overruling the phrases takes at least even odds on the model's own label.
     assert set(model.thresholds) == {"add_pressure", "drop_pressure", "relabel"}
-    assert all(0.4 <= t <= 1.0 for t in model.thresholds.values())
+    assert all(0.5 <= t <= 1.0 for t in model.thresholds.values())
     assert {Tactic(t) for t in model.tactics[Label.PRESSURE].classes} <= {
         t for t in Tactic if t.is_pressure
     }
@@ -291,11 +291,13 @@ def test_accuracy_on_the_sets_it_never_saw(name: str) -> None:
     assert recall >= floor_recall
 
 
+_MEASURING_REPLIES = frozenset(e["reply"].strip().lower() for m in MEASURED_ON for e in load(m))
+
+
 @pytest.mark.parametrize("name", TRAINED_ON)
 def test_every_training_set_is_well_formed(name: str) -> None:
     examples = load(name)
     assert len({e["id"] for e in examples}) == len(examples)
-    measuring = {e["reply"].strip().lower() for m in MEASURED_ON for e in load(m)}
     for e in examples:
         Category(e["category"])
         tactics = [Tactic(t) for t in e["tactics"]]
@@ -307,4 +309,6 @@ def test_every_training_set_is_well_formed(name: str) -> None:
             else Label.NEUTRAL
         )
         assert Label(e["label"]) is expected, e["id"]
-        assert e["reply"].strip().lower() not in measuring, f"{e['id']} copies a measuring turn"
+        assert e["reply"].strip().lower() not in _MEASURING_REPLIES, (
+            f"{e['id']} copies a measuring turn"
+        )

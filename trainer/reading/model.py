@@ -120,17 +120,6 @@ _ASCII_PIECE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*|[.!?;\n]+")  # the sa
 _BREAK_CHARS = frozenset(".!?;\n")
 _NORMS: dict[str, str] = {}
 _NORMS_MAX = 100_000
-_STEMS: dict[str, str] = {}  # normalised word -> its stem, bounded like _NORMS
-
-
-def _stem(word: str) -> str:
-    """A normalised word's unigram feature: its stem ("<num>" stays itself)."""
-    found = _STEMS.get(word)
-    if found is None:
-        found = stem(word)
-        if len(_STEMS) < _NORMS_MAX:
-            _STEMS[word] = found
-    return found
 
 
 def features(
@@ -151,11 +140,10 @@ def features(
         parts = sentences(scan)
     feats: dict[str, None] = {}
     n = 0
-    stems = _STEMS
     for words in parts:
         prev = "<s>"
         for word in words:
-            feats[stems.get(word) or _stem(word)] = None
+            feats[stem(word)] = None  # stem() is cached: a word is stemmed once
             feats[prev + " " + word] = None
             prev = word
         n += len(words)
@@ -385,7 +373,7 @@ def _evidence(scan: str, tokens: list[Token], labels: Linear, k: int) -> tuple[i
     # Each token's share of the turn's score: its word, and the bigram it ends
     # (kept apart, so a clause that starts mid-sentence does not count a
     # bigram reaching back out of it).
-    word_part = [margin(_stem(t.word)) for t in tokens]
+    word_part = [margin(stem(t.word)) for t in tokens]
     bigram_part = []
     for i, t in enumerate(tokens):
         starts = i == 0 or tokens[i - 1].sentence != t.sentence
